@@ -1,0 +1,115 @@
+"""Un SAT de pruebas: autoridad certificadora desechable que emite credenciales de e.firma.
+
+Ni el portal ni el arnés son el SAT. El portal la usa para su demostración y el arnés para sus
+escenarios; en ambos casos las credenciales son de juguete: nunca use archivos de e.firma reales.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.x509.oid import NameOID
+
+OID_RFC = x509.ObjectIdentifier("2.5.4.45")  # x500UniqueIdentifier, donde el SAT pone el RFC
+OID_CURP = NameOID.SERIAL_NUMBER  # 2.5.4.5, donde el SAT pone la CURP
+
+
+@dataclass(frozen=True)
+class Credencial:
+    """Lo que entrega el SAT a un contribuyente: el .cer, el .key cifrado y su contraseña."""
+
+    rfc: str
+    nombre: str
+    cer: bytes
+    key: bytes
+    contrasena: str
+
+    @property
+    def certificado(self) -> x509.Certificate:
+        return x509.load_der_x509_certificate(self.cer)
+
+    def guardar(self, carpeta: Path, nombre: str) -> tuple[Path, Path]:
+        """Escribe <nombre>.cer y <nombre>.key en la carpeta y devuelve sus rutas."""
+        carpeta.mkdir(parents=True, exist_ok=True)
+        cer, key = carpeta / f"{nombre}.cer", carpeta / f"{nombre}.key"
+        cer.write_bytes(self.cer)
+        key.write_bytes(self.key)
+        return cer, key
+
+
+def _numero_de_certificado() -> str:
+    return "".join(secrets.choice("0123456789") for _ in range(20))
+
+
+class AutoridadCertificadora:
+    """Una AC raíz de pruebas que firma certificados con el formato de los del SAT."""
+
+    def __init__(self, nombre: str = "AC de pruebas del SAT") -> None:
+        self._clave = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        sujeto = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, nombre)])
+        ahora = datetime.now(UTC)
+        self.certificado = (
+            x509.CertificateBuilder()
+            .subject_name(sujeto)
+            .issuer_name(sujeto)
+            .public_key(self._clave.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(ahora - timedelta(days=3650))
+            .not_valid_after(ahora + timedelta(days=3650))
+            .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+            .sign(self._clave, hashes.SHA256())
+        )
+
+    @property
+    def certificado_pem(self) -> str:
+        return self.certificado.public_bytes(serialization.Encoding.PEM).decode()
+
+    def emitir(
+        self,
+        rfc: str,
+        nombre: str,
+        contrasena: str,
+        curp: str = "",
+        desde: datetime | None = None,
+        hasta: datetime | None = None,
+    ) -> Credencial:
+        """Emite la e.firma de un contribuyente, vigente entre desde y hasta (por omisión, 4 años)."""
+        desde = desde or datetime.now(UTC) - timedelta(days=1)
+        hasta = hasta or desde + timedelta(days=4 * 365)
+        clave = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        atributos = [
+            x509.NameAttribute(NameOID.COMMON_NAME, nombre),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, nombre),
+            x509.NameAttribute(OID_RFC, rfc),
+        ]
+        if curp:
+            atributos.append(x509.NameAttribute(OID_CURP, curp))
+        numero = _numero_de_certificado()
+        certificado = (
+            x509.CertificateBuilder()
+            .subject_name(x509.Name(atributos))
+            .issuer_name(self.certificado.subject)
+            .public_key(clave.public_key())
+            .serial_number(int.from_bytes(numero.encode("ascii"), "big"))
+            .not_valid_before(desde)
+            .not_valid_after(hasta)
+            .sign(self._clave, hashes.SHA256())
+        )
+        key = clave.private_bytes(
+            serialization.Encoding.DER,
+            serialization.PrivateFormat.PKCS8,
+            serialization.BestAvailableEncryption(contrasena.encode()),
+        )
+        return Credencial(
+            rfc=rfc,
+            nombre=nombre,
+            cer=certificado.public_bytes(serialization.Encoding.DER),
+            key=key,
+            contrasena=contrasena,
+        )

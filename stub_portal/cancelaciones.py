@@ -1,0 +1,166 @@
+"""El trámite de cancelación de certificados a petición del interesado, sobre la base de datos."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from stub_portal import reglas
+from stub_portal.acuses import acuse_de_cancelacion
+from stub_portal.efirma import Firmante, sellar
+from stub_portal.modelo import Certificado, Cupo, Partida, Solicitud, Usuario
+from stub_portal.reglas import ErrorCaptura
+
+TRAMITE = "cancelacion"
+PARAMETROS = {  # nombre del campo: (etiqueta, requerido) — CAN-05
+    "regimen": ("Régimen Aduanero", True),
+    "mecanismo": ("Mecanismo de Asignación", True),
+    "tratado": ("Tratado o Bloque Comercial", False),
+    "producto": ("Producto", False),
+    "subproducto": ("Subproducto", False),
+    "representacion_federal": ("Representación Federal", False),
+}
+
+
+@dataclass(frozen=True)
+class CertificadoDisponible:
+    certificado: Certificado
+    por_cancelar: Decimal
+
+
+def opciones_de_busqueda(sesion: Session) -> dict[str, list[str]]:
+    """Los valores de cada parámetro de búsqueda, tomados de los cupos registrados."""
+    return {
+        campo: sorted(set(sesion.scalars(select(getattr(Cupo, campo))).all()))
+        for campo in PARAMETROS
+    }
+
+
+def buscar_cupos(sesion: Session, parametros: dict[str, str]) -> list[Cupo]:
+    """CAN-05/06: exige los parámetros requeridos y devuelve los cupos que coinciden."""
+    faltan = [etiqueta for campo, (etiqueta, requerido) in PARAMETROS.items()
+              if requerido and not parametros.get(campo)]
+    if faltan:
+        raise ErrorCaptura("Seleccione los parámetros requeridos: " + ", ".join(faltan) + ".")
+    consulta = select(Cupo).order_by(Cupo.nombre)
+    for campo in PARAMETROS:
+        if parametros.get(campo):
+            consulta = consulta.where(getattr(Cupo, campo) == parametros[campo])
+    return list(sesion.scalars(consulta))
+
+
+def por_cancelar(sesion: Session, certificado: Certificado) -> Decimal:
+    """Lo que el certificado no ha ejercido ni cancelado, menos lo ya pedido en solicitudes firmadas."""
+    apartado = sum(
+        sesion.scalars(
+            select(Partida.monto)
+            .join(Solicitud)
+            .where(Partida.certificado_id == certificado.id, Solicitud.estado == "pendiente")
+        ),
+        Decimal(0),
+    )
+    return (certificado.monto_expedido - certificado.monto_ejercido
+            - certificado.monto_cancelado - apartado)
+
+
+def certificados_disponibles(
+    sesion: Session, solicitante: Usuario, cupo: Cupo, hoy: date
+) -> list[CertificadoDisponible]:
+    """CAN-07: sólo los del solicitante, vigentes hoy, no cancelados y con saldo por cancelar."""
+    certificados = sesion.scalars(
+        select(Certificado)
+        .where(
+            Certificado.cupo_id == cupo.id,
+            Certificado.titular_id == solicitante.id,
+            Certificado.estado == "vigente",
+            Certificado.fecha_expedicion <= hoy,
+            Certificado.vigencia_hasta >= hoy,
+        )
+        .order_by(Certificado.folio)
+    )
+    disponibles = [CertificadoDisponible(c, por_cancelar(sesion, c)) for c in certificados]
+    return [d for d in disponibles if d.por_cancelar > 0]
+
+
+def borrador(sesion: Session, solicitante: Usuario) -> Solicitud:
+    """La solicitud en captura del solicitante; se crea la primera vez."""
+    solicitud = sesion.scalars(
+        select(Solicitud).where(
+            Solicitud.solicitante_id == solicitante.id,
+            Solicitud.tramite == TRAMITE,
+            Solicitud.estado == "borrador",
+        )
+    ).first()
+    if solicitud is None:
+        solicitud = Solicitud(tramite=TRAMITE, solicitante=solicitante,
+                              motivo=reglas.MOTIVO_CANCELACION)
+        sesion.add(solicitud)
+        sesion.flush()
+    return solicitud
+
+
+def _disponible(sesion: Session, solicitante: Usuario, folio: str, hoy: date) -> CertificadoDisponible:
+    certificado = sesion.scalars(select(Certificado).where(Certificado.folio == folio)).first()
+    if certificado is not None:
+        for disponible in certificados_disponibles(sesion, solicitante, certificado.cupo, hoy):
+            if disponible.certificado.id == certificado.id:
+                return disponible
+    raise ErrorCaptura(f"El certificado {folio} no está disponible para cancelar.")
+
+
+def agregar_certificado(
+    sesion: Session, solicitud: Solicitud, folio: str, monto_capturado: str, hoy: date
+) -> Partida:
+    """CAN-08/17: agrega el certificado a «Certificados a cancelar» con su monto a favor."""
+    disponible = _disponible(sesion, solicitud.solicitante, folio, hoy)
+    if any(p.certificado_id == disponible.certificado.id for p in solicitud.partidas):
+        raise ErrorCaptura(f"El certificado {folio} ya está en los certificados a cancelar.")
+    monto = reglas.leer_monto(monto_capturado)
+    reglas.validar_monto_a_favor(monto, disponible.por_cancelar)
+    partida = Partida(certificado=disponible.certificado, monto=monto)
+    solicitud.partidas.append(partida)
+    return partida
+
+
+def quitar_certificado(solicitud: Solicitud, folio: str) -> None:
+    solicitud.partidas[:] = [p for p in solicitud.partidas if p.certificado.folio != folio]
+
+
+def firmar(sesion: Session, solicitud: Solicitud, firmante: Firmante, ahora: datetime) -> Solicitud:
+    """Sella la solicitud con la e.firma, le da folio y acuse, y la deja pendiente de resolver.
+
+    Los montos se validan otra vez: pudieron cambiar desde la captura (otra solicitud firmada).
+    """
+    if not solicitud.partidas:
+        raise ErrorCaptura("Agregue al menos un certificado a cancelar.")
+    hoy = ahora.date()
+    for partida in solicitud.partidas:
+        disponible = _disponible(sesion, solicitud.solicitante, partida.certificado.folio, hoy)
+        reglas.validar_monto_a_favor(partida.monto, disponible.por_cancelar)
+    solicitud.recibida_en = ahora
+    solicitud.folio = reglas.folio_de_tramite(ahora, solicitud.id)
+    solicitud.numero_certificado_firmante = firmante.numero_certificado
+    solicitud.cadena_original = reglas.cadena_original_cancelacion(
+        solicitud.folio, ahora, solicitud.solicitante.rfc, solicitud.solicitante.nombre,
+        firmante.numero_certificado,
+        [(p.certificado.folio, p.monto) for p in solicitud.partidas], solicitud.motivo,
+    )
+    solicitud.sello = sellar(firmante.clave, solicitud.cadena_original)
+    solicitud.estado = "pendiente"
+    solicitud.acuse_pdf = acuse_de_cancelacion(solicitud)
+    return solicitud
+
+
+def destinatarios_del_aviso(sesion: Session, solicitud: Solicitud) -> list[str]:
+    cupos = {p.certificado.cupo for p in solicitud.partidas}
+    nivel_central = sesion.scalars(select(Usuario.correo).where(Usuario.perfil == "nivel_central"))
+    return reglas.destinatarios_aviso_cancelacion(
+        solicitud.solicitante.correo,
+        [c.dictaminador.correo for c in cupos],
+        [c.mecanismo for c in cupos],
+        nivel_central,
+    )

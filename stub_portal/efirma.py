@@ -1,0 +1,131 @@
+"""e.firma: abrir las credenciales que sube el usuario, firmar cadenas originales y verificar sellos.
+
+Sin Flask: funciones puras que reciben los bytes subidos, las AC de confianza y el reloj del portal.
+"""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass
+from datetime import datetime
+
+from cryptography import x509
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
+from cryptography.hazmat.primitives.serialization import load_der_private_key
+from cryptography.x509.oid import NameOID
+
+OID_RFC = x509.ObjectIdentifier("2.5.4.45")
+
+
+class ErrorEfirma(ValueError):
+    """Credenciales que no sirven; el mensaje, en español, es el que ve el usuario."""
+
+
+@dataclass(frozen=True)
+class Firmante:
+    rfc: str
+    nombre: str
+    numero_certificado: str
+    certificado: x509.Certificate
+    clave: rsa.RSAPrivateKey
+
+
+def _atributo(certificado: x509.Certificate, oid: x509.ObjectIdentifier) -> str:
+    valores = certificado.subject.get_attributes_for_oid(oid)
+    return str(valores[0].value) if valores else ""
+
+
+def numero_de_certificado(certificado: x509.Certificate) -> str:
+    """El número de certificado del SAT: 20 dígitos guardados como ASCII en el número de serie."""
+    crudo = certificado.serial_number.to_bytes((certificado.serial_number.bit_length() + 7) // 8)
+    texto = crudo.decode("ascii", errors="replace")
+    return texto if texto.isdigit() else format(certificado.serial_number, "x")
+
+
+def _emitido_por_confianza(certificado: x509.Certificate, autoridades: list[x509.Certificate]) -> bool:
+    for autoridad in autoridades:
+        if autoridad.subject != certificado.issuer:
+            continue
+        try:
+            certificado.verify_directly_issued_by(autoridad)
+        except (ValueError, TypeError, InvalidSignature):
+            continue
+        return True
+    return False
+
+
+def abrir_efirma(
+    cer: bytes, key: bytes, contrasena: str, autoridades: list[x509.Certificate], ahora: datetime
+) -> Firmante:
+    """Valida las tres piezas de la e.firma como lo hace la Ventanilla Única, o lanza ErrorEfirma."""
+    if not cer:
+        raise ErrorEfirma("Seleccione el archivo del certificado (.cer).")
+    if not key:
+        raise ErrorEfirma("Seleccione el archivo de la clave privada (.key).")
+    if not contrasena:
+        raise ErrorEfirma("Escriba la contraseña de la clave privada.")
+    try:
+        certificado = x509.load_der_x509_certificate(cer)
+    except ValueError:
+        raise ErrorEfirma("El archivo .cer no es un certificado de e.firma válido.") from None
+    if not _emitido_por_confianza(certificado, autoridades):
+        raise ErrorEfirma(
+            "El certificado no fue emitido por una autoridad certificadora reconocida por la "
+            "Ventanilla Única."
+        )
+    if not certificado.not_valid_before_utc <= ahora <= certificado.not_valid_after_utc:
+        raise ErrorEfirma("El certificado no está vigente.")
+    clave = _abrir_clave(key, contrasena)
+    if clave.public_key().public_numbers() != certificado.public_key().public_numbers():
+        raise ErrorEfirma("La clave privada no corresponde al certificado.")
+    rfc = _atributo(certificado, OID_RFC).split("/")[0].strip()
+    if not rfc:
+        raise ErrorEfirma("El certificado no contiene un RFC.")
+    return Firmante(
+        rfc=rfc,
+        nombre=_atributo(certificado, NameOID.COMMON_NAME),
+        numero_certificado=numero_de_certificado(certificado),
+        certificado=certificado,
+        clave=clave,
+    )
+
+
+def _abrir_clave(key: bytes, contrasena: str) -> rsa.RSAPrivateKey:
+    # Sin contraseña, cryptography distingue una clave cifrada (TypeError) de bytes que no son una
+    # clave (ValueError); con ella, un ValueError ya sólo puede ser la contraseña equivocada.
+    try:
+        load_der_private_key(key, password=None)
+    except TypeError:
+        pass
+    except ValueError:
+        raise ErrorEfirma("El archivo .key no es una clave privada válida.") from None
+    else:
+        raise ErrorEfirma("La clave privada debe estar protegida con contraseña.")
+    try:
+        clave = load_der_private_key(key, password=contrasena.encode())
+    except ValueError:
+        raise ErrorEfirma("La contraseña de la clave privada es incorrecta.") from None
+    if not isinstance(clave, rsa.RSAPrivateKey):
+        raise ErrorEfirma("La clave privada debe ser RSA.")
+    return clave
+
+
+def sellar(clave: rsa.RSAPrivateKey, cadena_original: str) -> str:
+    """El sello: base64 de la firma RSA PKCS#1 v1.5 con SHA-256 de la cadena original en UTF-8."""
+    firma = clave.sign(cadena_original.encode("utf-8"), padding.PKCS1v15(), hashes.SHA256())
+    return base64.b64encode(firma).decode("ascii")
+
+
+def sello_valido(certificado: x509.Certificate, cadena_original: str, sello: str) -> bool:
+    llave = certificado.public_key()
+    assert isinstance(llave, rsa.RSAPublicKey)
+    try:
+        llave.verify(
+            base64.b64decode(sello), cadena_original.encode("utf-8"), padding.PKCS1v15(),
+            hashes.SHA256(),
+        )
+    except (InvalidSignature, ValueError):
+        return False
+    return True

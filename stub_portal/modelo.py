@@ -1,0 +1,164 @@
+"""Las tablas del portal (SQLAlchemy 2). Montos y toneladas son Decimal de punta a punta."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import (
+    Date,
+    DateTime,
+    ForeignKey,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+    create_engine,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, sessionmaker
+from sqlalchemy.types import TypeDecorator
+
+
+class Monto(TypeDecorator[Decimal]):
+    """Un Decimal guardado como texto: SQLite no tiene decimales y un REAL perdería precisión."""
+
+    impl = String(40)
+    cache_ok = True
+
+    def process_bind_param(self, valor: Decimal | None, dialecto: object) -> str | None:
+        return None if valor is None else str(Decimal(valor))
+
+    def process_result_value(self, valor: str | None, dialecto: object) -> Decimal | None:
+        return None if valor is None else Decimal(valor)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Ajuste(Base):
+    """Ajustes del portal que cambian en marcha, como el reloj fijado por las pruebas."""
+
+    __tablename__ = "ajustes"
+    clave: Mapped[str] = mapped_column(String(40), primary_key=True)
+    valor: Mapped[str] = mapped_column(Text)
+
+
+class AutoridadConfiable(Base):
+    __tablename__ = "autoridades_confiables"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    certificado_pem: Mapped[str] = mapped_column(Text, unique=True)
+
+
+class Usuario(Base):
+    """Solicitantes y funcionarios (dictaminador o nivel central); se identifican por su RFC."""
+
+    __tablename__ = "usuarios"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    rfc: Mapped[str] = mapped_column(String(13), unique=True)
+    perfil: Mapped[str] = mapped_column(String(20))  # solicitante | dictaminador | nivel_central
+    nombre: Mapped[str] = mapped_column(String(200))
+    correo: Mapped[str] = mapped_column(String(200))
+    curp: Mapped[str] = mapped_column(String(18), default="")
+    telefono: Mapped[str] = mapped_column(String(30), default="")
+    calle: Mapped[str] = mapped_column(String(200), default="")
+    numero_exterior: Mapped[str] = mapped_column(String(20), default="")
+    numero_interior: Mapped[str] = mapped_column(String(20), default="")
+    colonia: Mapped[str] = mapped_column(String(200), default="")
+    codigo_postal: Mapped[str] = mapped_column(String(10), default="")
+    municipio: Mapped[str] = mapped_column(String(200), default="")
+    entidad_federativa: Mapped[str] = mapped_column(String(100), default="")
+    pais: Mapped[str] = mapped_column(String(100), default="México")
+
+
+class Cupo(Base):
+    __tablename__ = "cupos"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    clave: Mapped[str] = mapped_column(String(40), unique=True)
+    nombre: Mapped[str] = mapped_column(String(300))
+    regimen: Mapped[str] = mapped_column(String(40))
+    mecanismo: Mapped[str] = mapped_column(String(80))
+    tratado: Mapped[str] = mapped_column(String(120))
+    pais_origen: Mapped[str] = mapped_column(String(120))
+    producto: Mapped[str] = mapped_column(String(200))
+    subproducto: Mapped[str] = mapped_column(String(200))
+    representacion_federal: Mapped[str] = mapped_column(String(120))
+    fracciones: Mapped[str] = mapped_column(Text, default="")
+    unidad: Mapped[str] = mapped_column(String(40), default="Toneladas métricas")
+    periodo: Mapped[str] = mapped_column(String(20), default="Anual")
+    monto_total: Mapped[Decimal] = mapped_column(Monto())
+    dictaminador_id: Mapped[int] = mapped_column(ForeignKey("usuarios.id"))
+    dictaminador: Mapped[Usuario] = relationship()
+
+
+class Certificado(Base):
+    __tablename__ = "certificados"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    folio: Mapped[str] = mapped_column(String(40), unique=True)
+    cupo_id: Mapped[int] = mapped_column(ForeignKey("cupos.id"))
+    titular_id: Mapped[int] = mapped_column(ForeignKey("usuarios.id"))
+    monto_expedido: Mapped[Decimal] = mapped_column(Monto())
+    monto_ejercido: Mapped[Decimal] = mapped_column(Monto(), default=Decimal(0))
+    monto_cancelado: Mapped[Decimal] = mapped_column(Monto(), default=Decimal(0))
+    fecha_expedicion: Mapped[date] = mapped_column(Date)
+    vigencia_hasta: Mapped[date] = mapped_column(Date)
+    estado: Mapped[str] = mapped_column(String(20), default="vigente")  # vigente | cancelado
+    cupo: Mapped[Cupo] = relationship()
+    titular: Mapped[Usuario] = relationship()
+
+
+class Solicitud(Base):
+    """Un trámite. En captura es un borrador del solicitante; al firmarse recibe folio y acuse."""
+
+    __tablename__ = "solicitudes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tramite: Mapped[str] = mapped_column(String(40))  # cancelacion
+    estado: Mapped[str] = mapped_column(String(20), default="borrador")  # borrador | pendiente
+    solicitante_id: Mapped[int] = mapped_column(ForeignKey("usuarios.id"))
+    folio: Mapped[str | None] = mapped_column(String(40), unique=True)
+    motivo: Mapped[str] = mapped_column(Text, default="")
+    recibida_en: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    cadena_original: Mapped[str] = mapped_column(Text, default="")
+    sello: Mapped[str] = mapped_column(Text, default="")
+    numero_certificado_firmante: Mapped[str] = mapped_column(String(40), default="")
+    acuse_pdf: Mapped[bytes | None] = mapped_column(LargeBinary)
+    solicitante: Mapped[Usuario] = relationship()
+    partidas: Mapped[list[Partida]] = relationship(
+        back_populates="solicitud", cascade="all, delete-orphan", order_by="Partida.id"
+    )
+
+
+class Partida(Base):
+    """Un certificado a cancelar dentro de una solicitud, con su monto a favor."""
+
+    __tablename__ = "partidas"
+    __table_args__ = (UniqueConstraint("solicitud_id", "certificado_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    solicitud_id: Mapped[int] = mapped_column(ForeignKey("solicitudes.id"))
+    certificado_id: Mapped[int] = mapped_column(ForeignKey("certificados.id"))
+    monto: Mapped[Decimal] = mapped_column(Monto())
+    solicitud: Mapped[Solicitud] = relationship(back_populates="partidas")
+    certificado: Mapped[Certificado] = relationship()
+
+
+class Aviso(Base):
+    """Bandeja de salida del correo: se escribe en la misma transacción que el trámite."""
+
+    __tablename__ = "avisos"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    destinatarios: Mapped[str] = mapped_column(Text)  # separados por coma
+    asunto: Mapped[str] = mapped_column(String(300))
+    cuerpo: Mapped[str] = mapped_column(Text)
+    cuerpo_html: Mapped[str] = mapped_column(Text, default="")
+    creado_en: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    enviado_en: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    intentos: Mapped[int] = mapped_column(default=0)
+    ultimo_error: Mapped[str] = mapped_column(Text, default="")
+
+
+def abrir_base(url: str) -> sessionmaker:
+    """Crea las tablas que falten y devuelve la fábrica de sesiones."""
+    argumentos = {"check_same_thread": False} if url.startswith("sqlite") else {}
+    motor = create_engine(url, connect_args=argumentos)
+    Base.metadata.create_all(motor)
+    return sessionmaker(motor, expire_on_commit=False)

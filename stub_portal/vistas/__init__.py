@@ -1,0 +1,1 @@
+"""Un blueprint por trámite, más el acceso y la API de pruebas."""

@@ -1,0 +1,167 @@
+"""Cancelación de Certificados a Petición del Interesado: captura, firma y acuse (CAN-03 … CAN-14)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, abort, flash, g, redirect, render_template, request, session, url_for
+from sqlalchemy import select
+from werkzeug.wrappers import Response
+
+from stub_portal import cancelaciones, correo
+from stub_portal.efirma import ErrorEfirma
+from stub_portal.modelo import Solicitud
+from stub_portal.reglas import ErrorCaptura
+from stub_portal.vistas.acceso import SOLICITANTES
+from stub_portal.vistas.comun import FUNCIONARIOS, db, efirma_del_formulario, portal, requiere
+
+bp = Blueprint("cancelacion", __name__, url_prefix="/cancelacion")
+ASUNTO_AVISO = "Aviso de Certificados de Exportación por Solicitud pendientes por Cancelar"
+
+
+def _consulta() -> dict[str, str]:
+    """Los parámetros de búsqueda y la selección que viajan en la dirección de la página."""
+    campos = [*cancelaciones.PARAMETROS, "buscar", "cupo", "certificado"]
+    return {c: request.values[c] for c in campos if request.values.get(c)}
+
+
+def _captura(error: str | None = None, estado: int = 200) -> tuple[str, int]:
+    sesion, hoy = db(), portal().reloj.ahora().date()
+    consulta = _consulta()
+    pestana = request.values.get("pestana", "solicitante")
+    datos: dict[str, Any] = {"cupos": None, "cupo": None, "disponibles": [], "seleccionado": None}
+    if pestana == "cancelacion" and consulta.get("buscar"):
+        try:
+            datos["cupos"] = cancelaciones.buscar_cupos(sesion, consulta)
+        except ErrorCaptura as falta:
+            error, estado = error or str(falta), 422
+    if datos["cupos"] and consulta.get("cupo"):
+        datos["cupo"] = next((c for c in datos["cupos"] if c.clave == consulta["cupo"]), None)
+    if datos["cupo"]:
+        datos["disponibles"] = cancelaciones.certificados_disponibles(
+            sesion, g.usuario, datos["cupo"], hoy)
+        datos["seleccionado"] = next(
+            (d for d in datos["disponibles"] if d.certificado.folio == consulta.get("certificado")),
+            None)
+    return render_template(
+        "cancelacion/captura.html", pestana=pestana, consulta=consulta, error=error,
+        parametros=cancelaciones.PARAMETROS, opciones=cancelaciones.opciones_de_busqueda(sesion),
+        solicitud=cancelaciones.borrador(sesion, g.usuario), **datos,
+    ), estado
+
+
+def _de_vuelta(**cambios: str | None) -> Response:
+    consulta = {**_consulta(), "pestana": "cancelacion", **cambios}
+    return redirect(url_for("cancelacion.captura", **{k: v for k, v in consulta.items() if v}))
+
+
+@bp.get("")
+@requiere(*SOLICITANTES)
+def captura() -> tuple[str, int]:
+    respuesta = _captura()
+    db().commit()  # el borrador, si se acaba de crear
+    return respuesta
+
+
+@bp.post("/certificados")
+@requiere(*SOLICITANTES)
+def agregar() -> Response | tuple[str, int]:
+    sesion = db()
+    solicitud = cancelaciones.borrador(sesion, g.usuario)
+    folio = request.form.get("certificado", "")
+    try:
+        cancelaciones.agregar_certificado(
+            sesion, solicitud, folio, request.form.get("monto", ""), portal().reloj.ahora().date())
+    except ErrorCaptura as error:
+        sesion.rollback()
+        return _captura(str(error), 422)
+    sesion.commit()
+    flash(f"Se agregó el certificado {folio} a los certificados a cancelar.")
+    return _de_vuelta(certificado=None)
+
+
+@bp.post("/certificados/eliminar")
+@requiere(*SOLICITANTES)
+def eliminar() -> Response:
+    solicitud = cancelaciones.borrador(db(), g.usuario)
+    folio = request.form.get("folio", "")
+    cancelaciones.quitar_certificado(solicitud, folio)
+    db().commit()
+    flash(f"Se quitó el certificado {folio} de los certificados a cancelar.")
+    return _de_vuelta()
+
+
+@bp.post("/siguiente")
+@requiere(*SOLICITANTES)
+def siguiente() -> Response | tuple[str, int]:
+    """CAN-10: a la firma sólo con al menos un certificado a cancelar."""
+    if not cancelaciones.borrador(db(), g.usuario).partidas:
+        return _captura("Agregue al menos un certificado a cancelar antes de continuar.", 422)
+    return redirect(url_for("cancelacion.firma"))
+
+
+def _firma(error: str | None = None, estado: int = 200) -> tuple[str, int]:
+    solicitud = cancelaciones.borrador(db(), g.usuario)
+    return render_template("cancelacion/firma.html", solicitud=solicitud, error=error), estado
+
+
+@bp.get("/firma")
+@requiere(*SOLICITANTES)
+def firma() -> Response | tuple[str, int]:
+    if not cancelaciones.borrador(db(), g.usuario).partidas:
+        return redirect(url_for("cancelacion.captura", pestana="cancelacion"))
+    return _firma()
+
+
+@bp.post("/firma")
+@requiere(*SOLICITANTES)
+def firmar() -> Response | tuple[str, int]:
+    """CAN-11/12/14: firma con la misma e.firma de la sesión, folio, acuse y aviso por correo."""
+    try:
+        firmante = efirma_del_formulario()
+    except ErrorEfirma as error:
+        return _firma(str(error), 422)
+    if firmante.numero_certificado != session.get("numero_certificado"):
+        return _firma(
+            "La e.firma no corresponde a la que usó para iniciar la sesión. Firme con los mismos "
+            "datos con que inició la sesión.", 422)
+    sesion, ahora = db(), portal().reloj.ahora()
+    solicitud = cancelaciones.borrador(sesion, g.usuario)
+    try:
+        cancelaciones.firmar(sesion, solicitud, firmante, ahora)
+    except ErrorCaptura as error:
+        sesion.rollback()
+        return _firma(str(error), 422)
+    correo.encolar(
+        sesion, cancelaciones.destinatarios_del_aviso(sesion, solicitud), ASUNTO_AVISO,
+        "aviso_cancelacion", ahora, solicitud=solicitud)
+    sesion.commit()
+    portal().cartero.entregar_pendientes(ahora)
+    return redirect(url_for("cancelacion.acuse", folio=solicitud.folio))
+
+
+def _solicitud_visible(folio: str) -> Solicitud:
+    solicitud = db().scalars(select(Solicitud).where(Solicitud.folio == folio)).first()
+    usuario = g.usuario
+    if solicitud is None or (
+        usuario.perfil not in FUNCIONARIOS and solicitud.solicitante_id != usuario.id
+    ):
+        abort(404)
+    return solicitud
+
+
+@bp.get("/acuse/<folio>")
+@requiere(*SOLICITANTES)
+def acuse(folio: str) -> str:
+    return render_template("cancelacion/acuse.html", solicitud=_solicitud_visible(folio))
+
+
+@bp.get("/acuse/<folio>/descargar")
+@requiere(*SOLICITANTES, *FUNCIONARIOS)
+def acuse_pdf(folio: str) -> Response:
+    """CAN-13: el acuse de recepción de trámite, como PDF para descargar."""
+    solicitud = _solicitud_visible(folio)
+    return Response(
+        solicitud.acuse_pdf, mimetype="application/pdf",
+        headers={"Content-Disposition": f'attachment; filename="Acuse_{folio}.pdf"'},
+    )
