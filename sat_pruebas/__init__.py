@@ -6,14 +6,16 @@ escenarios; en ambos casos las credenciales son de juguete: nunca use archivos d
 
 from __future__ import annotations
 
+import base64
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from cryptography import x509
+from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.x509.oid import NameOID
 
 OID_RFC = x509.ObjectIdentifier("2.5.4.45")  # x500UniqueIdentifier, donde el SAT pone el RFC
@@ -113,3 +115,16 @@ class AutoridadCertificadora:
             key=key,
             contrasena=contrasena,
         )
+
+
+def verificar_sello(cer: bytes, cadena_original: str, sello: str) -> bool:
+    """¿Es sello (base64, RSA PKCS#1 v1.5, SHA-256) la firma de la cadena con la clave de ese .cer?"""
+    llave = x509.load_der_x509_certificate(cer).public_key()
+    if not isinstance(llave, rsa.RSAPublicKey):
+        return False
+    try:
+        firma = base64.b64decode(sello, validate=True)
+        llave.verify(firma, cadena_original.encode("utf-8"), padding.PKCS1v15(), hashes.SHA256())
+    except (InvalidSignature, ValueError):
+        return False
+    return True

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import textwrap
 from pathlib import Path
 
 import reportlab
@@ -41,9 +40,11 @@ class _Hoja:
         self.lienzo.drawString(_MARGEN, self.y, texto)
         self.y -= _ALTO_LINEA * tamano / 10
 
-    def parrafo(self, texto: str, ancho: int = 95) -> None:
-        for renglon in textwrap.wrap(texto, ancho, break_long_words=True) or [""]:
-            self.linea(renglon, "Vera", 9)
+    def bloque(self, texto: str, ancho: int = 90) -> None:
+        """Texto partido en renglones de ancho fijo sin tocar un carácter: quien lo lea del PDF
+        recupera el original uniendo los renglones tal cual (la cadena original y el sello)."""
+        for inicio in range(0, len(texto), ancho):
+            self.linea(texto[inicio:inicio + ancho], "Vera", 8)
 
     def espacio(self) -> None:
         self.y -= _ALTO_LINEA
@@ -79,8 +80,8 @@ def acuse_de_cancelacion(solicitud: Solicitud) -> bytes:
     hoja.espacio()
     hoja.linea(f"Número de certificado de la e.firma: {solicitud.numero_certificado_firmante}")
     hoja.linea("Cadena original:", "Vera-Bold", 10)
-    hoja.parrafo(solicitud.cadena_original)
+    hoja.bloque(solicitud.cadena_original)
     hoja.linea("Sello digital del solicitante (RSA-SHA256, base64):", "Vera-Bold", 10)
-    hoja.parrafo(solicitud.sello)
+    hoja.bloque(solicitud.sello)
     hoja.lienzo.save()
     return destino.getvalue()

@@ -117,15 +117,3 @@ def sellar(clave: rsa.RSAPrivateKey, cadena_original: str) -> str:
     firma = clave.sign(cadena_original.encode("utf-8"), padding.PKCS1v15(), hashes.SHA256())
     return base64.b64encode(firma).decode("ascii")
 
-
-def sello_valido(certificado: x509.Certificate, cadena_original: str, sello: str) -> bool:
-    llave = certificado.public_key()
-    assert isinstance(llave, rsa.RSAPublicKey)
-    try:
-        llave.verify(
-            base64.b64decode(sello), cadena_original.encode("utf-8"), padding.PKCS1v15(),
-            hashes.SHA256(),
-        )
-    except (InvalidSignature, ValueError):
-        return False
-    return True

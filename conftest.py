@@ -1,0 +1,17 @@
+"""La raíz sólo enumera los plugins del arnés: recursos en fixtures/, pasos en steps/."""
+
+pytest_plugins = [
+    "fixtures.caracteristicas",
+    "fixtures.correo",
+    "fixtures.portal",
+    "fixtures.navegador",
+    "fixtures.efirma",
+    "fixtures.datos",
+    "steps.escena",
+    "steps.sesion",
+    "steps.tramites",
+    "steps.cancelacion",
+    "steps.firma",
+    "steps.avisos",
+    "steps.funcionario",
+]

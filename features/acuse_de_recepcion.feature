@@ -1,0 +1,28 @@
+# language: es
+Característica: Acuse de recepción de la solicitud de cancelación
+  El acuse de recepción de trámite se descarga en PDF. Trae el folio, la fecha y la hora de
+  recepción según el reloj del portal, el RFC y el nombre del solicitante, cada certificado con
+  su monto a favor, el motivo, la cadena original y el sello hecho con la clave privada del
+  solicitante, que cualquiera con su certificado puede verificar.
+
+  Antecedentes:
+    Dado que el reloj del portal marca el "2026-03-10T12:30:15"
+    Y una empresa registrada en la Ventanilla Única
+    Y un cupo de "Primero en Tiempo, Primero en Derecho"
+    Y que la empresa tiene en ese cupo el certificado "A" por 100 toneladas, 20 ya ejercidas
+    Y que la empresa inició sesión
+    Y que la empresa agregó el certificado "A" con un monto a favor de 25
+
+  @CAN-12 @CAN-13
+  Escenario: El acuse en PDF trae los datos de la solicitud y la hora del portal
+    Cuando la empresa firma la solicitud con su e.firma
+    Y la empresa descarga el acuse de recepción de trámite
+    Entonces el acuse es un PDF con el folio del trámite, la fecha "10/03/2026" y la hora "12:30:15"
+    Y el acuse muestra el RFC y el nombre de la empresa, el certificado "A" por 25 y el motivo
+
+  @CAN-13
+  Escenario: El sello del acuse se verifica con el certificado de la empresa
+    Cuando la empresa firma la solicitud con su e.firma
+    Y la empresa descarga el acuse de recepción de trámite
+    Entonces el sello del acuse se verifica con el certificado de la empresa
+    Y el sello del acuse no se verifica si la cadena original cambia en un solo carácter

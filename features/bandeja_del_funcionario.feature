@@ -1,0 +1,19 @@
+# language: es
+@CAN-15
+Característica: La solicitud firmada llega al funcionario
+  El funcionario entra por su propio acceso con su e.firma y encuentra en su bandeja, como
+  pendientes, las solicitudes de cancelación de los cupos que dictamina. (Resolverlas es parte
+  de otro trámite.)
+
+  Antecedentes:
+    Dado una empresa registrada en la Ventanilla Única
+    Y que la empresa tiene el certificado "A" en un cupo de "Primero en Tiempo, Primero en Derecho"
+    Y que la empresa ya firmó la cancelación de 10 toneladas del certificado "A"
+
+  Escenario: El dictaminador del cupo ve la solicitud pendiente
+    Cuando el dictaminador del cupo revisa su bandeja
+    Entonces ve la solicitud con su folio, de la empresa, como "Pendiente"
+
+  Escenario: El dictaminador de otro cupo no la ve
+    Cuando el dictaminador de otro cupo revisa su bandeja
+    Entonces no ve la solicitud en su bandeja

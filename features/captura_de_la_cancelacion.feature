@@ -1,0 +1,121 @@
+# language: es
+Característica: Captura de la solicitud de cancelación de certificados de cupo
+  El solicitante busca el cupo por sus parámetros, elige entre sus certificados vigentes los que
+  quiere cancelar y, para cada uno, el monto a favor: más de cero y no más de lo que el
+  certificado tiene sin ejercer ni cancelar. Sólo con al menos un certificado a cancelar puede
+  pasar a la firma.
+
+  Antecedentes:
+    Dado una empresa registrada en la Ventanilla Única
+    Y un cupo de "Primero en Tiempo, Primero en Derecho"
+    Y que la empresa tiene en ese cupo el certificado "A" por 100 toneladas, 20 ya ejercidas
+    Y que la empresa inició sesión
+
+  @CAN-04
+  Escenario: La pestaña Solicitante muestra los datos de la empresa sin dejar cambiarlos
+    Cuando la empresa abre la pestaña "Solicitante" de la solicitud de cancelación
+    Entonces ve sus datos generales y su domicilio fiscal, de sólo lectura
+
+  @CAN-05
+  Escenario: Los parámetros requeridos están marcados con *
+    Cuando la empresa abre la pestaña "Cancelación de Certificados de Cupo" de la solicitud de cancelación
+    Entonces los parámetros marcados como requeridos son "Régimen Aduanero" y "Mecanismo de Asignación"
+    Y los demás parámetros no están marcados como requeridos
+
+  @CAN-05
+  Escenario: Una búsqueda sin los parámetros requeridos se rechaza
+    Cuando la empresa busca cupos sin indicar el mecanismo de asignación
+    Entonces ve el mensaje "Seleccione los parámetros requeridos: Mecanismo de Asignación."
+    Y no se lista ningún cupo
+
+  @CAN-06
+  Escenario: Buscar lista sólo los cupos que cumplen los parámetros
+    Dado otro cupo del mismo producto por "Licitación Pública"
+    Cuando la empresa busca cupos de ese producto por "Primero en Tiempo, Primero en Derecho"
+    Entonces entre los cupos disponibles está el cupo de "Primero en Tiempo, Primero en Derecho"
+    Y no está el de "Licitación Pública"
+
+  @CAN-07
+  Escenario: Al elegir el cupo se ven su detalle y los certificados de la empresa
+    Cuando la empresa selecciona el cupo en la solicitud de cancelación
+    Entonces ve el detalle del cupo
+    Y los certificados disponibles son "A" con 80 toneladas por cancelar
+
+  @CAN-07
+  Escenario: Los certificados de otra empresa nunca se listan
+    Dado que otra empresa tiene en ese cupo el certificado "OTRO" por 50 toneladas, 0 ya ejercidas
+    Cuando la empresa selecciona el cupo en la solicitud de cancelación
+    Entonces los certificados disponibles son "A" con 80 toneladas por cancelar
+
+  @CAN-07
+  Escenario: Los certificados vencidos o cancelados no se listan
+    Dado que la empresa tiene en ese cupo el certificado "VENCIDO", que venció ayer
+    Y que la empresa tiene en ese cupo el certificado "CANCELADO", ya cancelado
+    Cuando la empresa selecciona el cupo en la solicitud de cancelación
+    Entonces los certificados disponibles son "A" con 80 toneladas por cancelar
+
+  @CAN-08
+  Escenario: Un certificado con su monto a favor pasa a «Certificados a cancelar»
+    Cuando la empresa agrega el certificado "A" con un monto a favor de 30.5
+    Entonces los certificados a cancelar son "A" por 30.5
+
+  @CAN-09
+  Escenario: El motivo de cancelación es de sólo lectura
+    Cuando la empresa abre la pestaña "Cancelación de Certificados de Cupo" de la solicitud de cancelación
+    Entonces ve el motivo "Cancelación de certificado de cupo a petición del interesado." sin poder cambiarlo
+
+  @CAN-10
+  Escenario: Sin certificados a cancelar no se pasa a la firma
+    Cuando la empresa intenta pasar a la firma sin certificados a cancelar
+    Entonces ve el mensaje "Agregue al menos un certificado a cancelar antes de continuar."
+    Y el indicador de pasos resalta en verde "Captura de la Solicitud"
+
+  @CAN-10
+  Escenario: Con un certificado a cancelar, «Siguiente» lleva a la firma
+    Dado que la empresa agregó el certificado "A" con un monto a favor de 10
+    Cuando la empresa pasa a la firma
+    Entonces el indicador de pasos resalta en verde "Firmar Solicitud"
+
+  @CAN-17
+  Regla: El monto a favor es un número mayor que cero y no mayor que el saldo por cancelar
+
+    Esquema del escenario: Un monto a favor aceptable se agrega
+      Cuando la empresa agrega el certificado "A" con un monto a favor de <monto>
+      Entonces los certificados a cancelar son "A" por <monto>
+
+      Ejemplos:
+        | monto |
+        | 0.001 |
+        | 80    |
+
+    Esquema del escenario: Un monto a favor inaceptable se rechaza y no cambia nada
+      Cuando la empresa agrega el certificado "A" con un monto a favor de "<monto>"
+      Entonces ve el mensaje "<mensaje>"
+      Y no hay certificados a cancelar
+
+      Ejemplos:
+        | monto   | mensaje                                                                 |
+        | 0       | El monto a favor debe ser mayor que cero.                               |
+        | -5      | El monto a favor debe ser mayor que cero.                               |
+        | 80.001  | El monto a favor (80.001) excede el saldo por cancelar del certificado (80.0). |
+        | diez    | El monto a favor debe ser un número                                     |
+        |         | Capture el monto a favor.                                               |
+
+    Escenario: El mismo certificado no se agrega dos veces
+      Dado que la empresa agregó el certificado "A" con un monto a favor de 10
+      Cuando la empresa agrega el certificado "A" con un monto a favor de 5
+      Entonces ve el mensaje "ya está en los certificados a cancelar"
+      Y los certificados a cancelar son "A" por 10
+
+    Escenario: Un certificado agregado se puede quitar antes de firmar
+      Dado que la empresa tiene en ese cupo el certificado "B" por 40 toneladas, 0 ya ejercidas
+      Y que la empresa agregó el certificado "A" con un monto a favor de 10
+      Y que la empresa agregó el certificado "B" con un monto a favor de 15
+      Cuando la empresa quita el certificado "A" de los certificados a cancelar
+      Entonces los certificados a cancelar son "B" por 15
+
+    Escenario: Un monto ya pedido en una cancelación firmada no se puede cancelar otra vez
+      Dado que la empresa ya firmó la cancelación de 60 toneladas del certificado "A"
+      Cuando la empresa agrega el certificado "A" con un monto a favor de 30
+      Entonces ve el mensaje "El monto a favor (30.0) excede el saldo por cancelar del certificado (20.0)."
+      Y no hay certificados a cancelar

@@ -1,0 +1,46 @@
+# language: es
+@EFIRMA
+Característica: Inicio de sesión con e.firma
+  Como en la Ventanilla Única, el solicitante entra con su e.firma: el certificado (.cer), la
+  clave privada (.key) y la contraseña de la clave. El portal comprueba que una autoridad
+  certificadora reconocida emitió el certificado, que está vigente, que la clave abre con la
+  contraseña y que corresponde al certificado. Cada falla tiene su propio mensaje y nadie entra.
+
+  Antecedentes:
+    Dado una empresa registrada en la Ventanilla Única
+
+  Escenario: La empresa entra con su e.firma
+    Cuando la empresa inicia sesión con su e.firma
+    Entonces la empresa ve la bienvenida con su nombre
+
+  Esquema del escenario: Una e.firma que no sirve no abre la sesión
+    Cuando la empresa intenta iniciar sesión con <defecto>
+    Entonces ve el mensaje "<mensaje>"
+    Y la empresa no tiene una sesión abierta
+
+    Ejemplos:
+      | defecto                                              | mensaje                                                               |
+      | una contraseña equivocada                            | La contraseña de la clave privada es incorrecta.                       |
+      | un certificado de una autoridad desconocida          | El certificado no fue emitido por una autoridad certificadora reconocida |
+      | un certificado vencido                               | El certificado no está vigente.                                        |
+      | la clave privada de otra e.firma                     | La clave privada no corresponde al certificado.                        |
+      | un archivo .cer que no es un certificado             | El archivo .cer no es un certificado de e.firma válido.                |
+      | un archivo .key que no es una clave privada          | El archivo .key no es una clave privada válida.                        |
+
+  Escenario: Una e.firma válida de alguien sin registro no abre la sesión
+    Cuando una persona sin registro en la Ventanilla Única intenta iniciar sesión con su e.firma
+    Entonces ve el mensaje "no está registrado como usuario de la Ventanilla Única"
+
+  @CAN-16
+  Regla: Cerrar la sesión pide confirmación
+
+    Escenario: Al confirmar con «Sí» la sesión termina
+      Dado que la empresa inició sesión
+      Cuando la empresa cierra la sesión y lo confirma con «Sí»
+      Entonces ve la pantalla de inicio de sesión
+      Y la empresa no tiene una sesión abierta
+
+    Escenario: Al responder «No» la sesión sigue abierta
+      Dado que la empresa inició sesión
+      Cuando la empresa pide cerrar la sesión y responde «No»
+      Entonces la empresa sigue con su sesión abierta

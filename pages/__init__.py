@@ -1,0 +1,1 @@
+"""Objetos de página: una clase por pantalla, verbos del dominio, sin aserciones."""

@@ -1,0 +1,163 @@
+"""Cancelación de Certificados a Petición del Interesado: captura, firma y acuse."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from playwright.sync_api import Locator, Page
+
+from pages.acceso import capturar_efirma
+
+ETIQUETAS_DE_BUSQUEDA = {
+    "regimen": "Régimen Aduanero",
+    "mecanismo": "Mecanismo de Asignación",
+    "tratado": "Tratado o Bloque Comercial",
+    "producto": "Producto",
+    "subproducto": "Subproducto",
+    "representacion_federal": "Representación Federal",
+}
+
+
+class IndicadorDePasos:
+    def __init__(self, page: Page) -> None:
+        self.lista = page.get_by_role("list", name="Pasos del trámite")
+
+    @property
+    def actual(self) -> Locator:
+        return self.lista.locator("[aria-current=step]")
+
+
+def _tabla(page: Page, titulo: str) -> Locator:
+    return page.get_by_role("table", name=titulo)
+
+
+def _primera_columna(tabla: Locator) -> Locator:
+    return tabla.locator("tbody tr td:first-child")
+
+
+class CapturaDeCancelacion:
+    RUTA = "/cancelacion"
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.pasos = IndicadorDePasos(page)
+
+    def abrir(self) -> CapturaDeCancelacion:
+        self.page.goto(self.RUTA)
+        return self
+
+    @property
+    def pestanas(self) -> Locator:
+        return self.page.get_by_role("tab")
+
+    def abrir_pestana(self, nombre: str) -> Locator:
+        with self.page.expect_navigation():
+            self.page.get_by_role("tab", name=nombre).click()
+        return self.page.get_by_role("tabpanel", name=nombre)
+
+    def campo(self, etiqueta: str) -> Locator:
+        return self.page.get_by_role("tabpanel").get_by_label(etiqueta, exact=True)
+
+    def parametro(self, campo: str) -> Locator:
+        etiqueta = re.escape(ETIQUETAS_DE_BUSQUEDA[campo])
+        return self.page.get_by_label(re.compile(rf"^{etiqueta}( \*)?$"))
+
+    def etiqueta_del_parametro(self, campo: str) -> Locator:
+        select = self.parametro(campo)
+        return self.page.locator(f"label[for='{select.get_attribute('id')}']")
+
+    def buscar_cupos(self, **parametros: str) -> None:
+        """Elige los parámetros dados (por su nombre de campo) y pulsa «Buscar»."""
+        self.abrir_pestana("Cancelación de Certificados de Cupo")
+        for campo, valor in parametros.items():
+            self.parametro(campo).select_option(label=valor)
+        with self.page.expect_navigation():
+            self.page.get_by_role("button", name="Buscar").click()
+
+    @property
+    def cupos_disponibles(self) -> Locator:
+        return _primera_columna(_tabla(self.page, "Cupos disponibles"))
+
+    @property
+    def seccion_cupos_disponibles(self) -> Locator:
+        return self.page.get_by_role("region", name="Cupos disponibles")
+
+    def seleccionar_cupo(self, nombre: str) -> None:
+        with self.page.expect_navigation():
+            self.page.get_by_role("link", name=f"Seleccionar el cupo {nombre}").click()
+
+    @property
+    def detalle_del_cupo(self) -> Locator:
+        return self.page.get_by_role("region", name="Detalle del cupo")
+
+    @property
+    def certificados_disponibles(self) -> Locator:
+        return _primera_columna(_tabla(self.page, "Certificados disponibles"))
+
+    @property
+    def seccion_certificados_disponibles(self) -> Locator:
+        return self.page.get_by_role("region", name="Certificados disponibles")
+
+    def fila_disponible(self, folio: str) -> Locator:
+        return _tabla(self.page, "Certificados disponibles").get_by_role("row").filter(has_text=folio)
+
+    def agregar_certificado(self, folio: str, monto: str) -> None:
+        """Selecciona el certificado, captura el monto a favor y lo agrega (CAN-08)."""
+        with self.page.expect_navigation():
+            self.page.get_by_role("link", name=f"Seleccionar el certificado {folio}").click()
+        self.page.get_by_label("Monto a favor", exact=True).fill(monto)
+        with self.page.expect_navigation():
+            self.page.get_by_role("button", name="Agregar").click()
+
+    @property
+    def certificados_a_cancelar(self) -> Locator:
+        """Las filas de «Certificados a cancelar»: folio, cupo, monto a favor."""
+        return _tabla(self.page, "Certificados a cancelar").locator("tbody tr")
+
+    @property
+    def seccion_certificados_a_cancelar(self) -> Locator:
+        return self.page.get_by_role("region", name="Certificados a cancelar")
+
+    def eliminar_certificado(self, folio: str) -> None:
+        with self.page.expect_navigation():
+            self.page.get_by_role("button", name=f"Eliminar el certificado {folio}").click()
+
+    @property
+    def motivo(self) -> Locator:
+        return self.page.get_by_label("Motivo de cancelación")
+
+    def siguiente(self) -> None:
+        with self.page.expect_navigation():
+            self.page.get_by_role("button", name="Siguiente").click()
+
+
+class FirmaDeSolicitud:
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.pasos = IndicadorDePasos(page)
+
+    def firmar(self, cer: Path, key: Path, contrasena: str) -> None:
+        capturar_efirma(self.page, cer, key, contrasena)
+        with self.page.expect_navigation():
+            self.page.get_by_role("button", name="Firmar").click()
+
+
+class AcuseDeRecepcion:
+    def __init__(self, page: Page) -> None:
+        self.page = page
+
+    @property
+    def folio(self) -> Locator:
+        return self.page.get_by_test_id("folio")
+
+    @property
+    def liga_del_acuse(self) -> Locator:
+        return self.page.get_by_role("link", name="Acuse de recepción de trámite")
+
+    def descargar_acuse(self) -> tuple[str, bytes]:
+        """Descarga el PDF por la liga; devuelve el nombre sugerido y el contenido."""
+        with self.page.expect_download() as descarga:
+            self.liga_del_acuse.click()
+        archivo = descarga.value
+        return archivo.suggested_filename, Path(archivo.path()).read_bytes()

@@ -1,0 +1,37 @@
+"""El menú Trámites: dependencias, sus categorías y sus trámites."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Locator, Page
+
+
+class MenuDeTramites:
+    def __init__(self, page: Page) -> None:
+        self.page = page
+
+    RUTA = "/tramites"
+
+    def visitar(self) -> MenuDeTramites:
+        """Entra por la dirección, como quien la tiene guardada."""
+        self.page.goto(self.RUTA)
+        return self
+
+    def abrir(self) -> MenuDeTramites:
+        """Entra por el menú principal."""
+        with self.page.expect_navigation():
+            self.page.get_by_role("navigation", name="Menú principal").get_by_role(
+                "link", name="Trámites").click()
+        return self
+
+    @property
+    def dependencias(self) -> Locator:
+        return self.page.get_by_role("list").filter(has=self.page.locator("svg")).get_by_role("link")
+
+    def elegir(self, opcion: str) -> None:
+        """Un clic en el ícono de una dependencia, una categoría o un trámite."""
+        with self.page.expect_navigation():
+            self.page.get_by_role("main").get_by_role("link", name=opcion).click()
+
+    @property
+    def opciones(self) -> Locator:
+        return self.page.get_by_role("main").get_by_role("listitem")

@@ -1,0 +1,1 @@
+"""Definiciones de pasos, un módulo por concepto del dominio; hablan con pages/ y fixtures/."""

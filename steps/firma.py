@@ -1,0 +1,112 @@
+"""Pasos de la firma de la solicitud y del acuse de recepción en PDF."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from playwright.sync_api import Page, expect
+from pytest_bdd import given, parsers, then, when
+
+from fixtures.acuses import Acuse, leer_acuse
+from fixtures.efirma import Archivos
+from fixtures.portal import Portal
+from pages.cancelacion import AcuseDeRecepcion, CapturaDeCancelacion, FirmaDeSolicitud
+from sat_pruebas import verificar_sello
+from steps.escena import Escena
+
+MOTIVO = "Cancelación de certificado de cupo a petición del interesado."
+
+
+def _firmar(page: Page, efirma: Archivos) -> None:
+    CapturaDeCancelacion(page).siguiente()
+    FirmaDeSolicitud(page).firmar(efirma.cer, efirma.key, efirma.contrasena)
+
+
+@given(parsers.parse('que el reloj del portal marca el "{momento}"'))
+def reloj_fijo(reloj: Portal, momento: str) -> None:
+    reloj.api.fijar_reloj(datetime.fromisoformat(momento))
+
+
+@when("la empresa firma la solicitud con su e.firma")
+def firma(page: Page, escena: Escena) -> None:
+    _firmar(page, escena.requiere_empresa().efirma)
+    escena.folio = AcuseDeRecepcion(page).folio.inner_text()
+
+
+@when("la empresa intenta firmar la solicitud con la e.firma de la otra empresa")
+def firma_con_otra(page: Page, escena: Escena) -> None:
+    assert escena.otra_empresa is not None
+    _firmar(page, escena.otra_empresa.efirma)
+
+
+@when("la empresa intenta firmar la solicitud con una contraseña equivocada")
+def firma_con_contrasena_equivocada(page: Page, escena: Escena) -> None:
+    buena = escena.requiere_empresa().efirma
+    _firmar(page, Archivos(buena.cer, buena.key, buena.contrasena + "x"))
+
+
+@when("la empresa descarga el acuse de recepción de trámite")
+def descarga_acuse(page: Page, escena: Escena) -> None:
+    escena.nombre_del_acuse, escena.acuse = AcuseDeRecepcion(page).descargar_acuse()
+
+
+@pytest.fixture
+def acuse(escena: Escena) -> Acuse:
+    """El acuse que el escenario descargó, leído del PDF."""
+    return leer_acuse(escena.acuse)
+
+
+@then("ve el número de folio de trámite")
+def ve_folio(page: Page, escena: Escena) -> None:
+    expect(page.get_by_role("status")).to_contain_text(
+        f"Su solicitud ha sido registrada con el número de folio de trámite {escena.folio}")
+    assert escena.folio.isdigit() and len(escena.folio) == 25, escena.folio
+
+
+@then("ve la liga al acuse de recepción de trámite")
+def ve_liga(page: Page) -> None:
+    expect(AcuseDeRecepcion(page).liga_del_acuse).to_be_visible()
+
+
+@then(parsers.parse('la solicitud sigue sin firmar, con el certificado "{alias}" por {monto} a cancelar'))
+def sigue_sin_firmar(page: Page, escena: Escena, alias: str, monto: str) -> None:
+    expect(FirmaDeSolicitud(page).pasos.actual).to_contain_text("Firmar Solicitud")
+    expect(AcuseDeRecepcion(page).folio).to_have_count(0)
+    captura = CapturaDeCancelacion(page).abrir()
+    captura.abrir_pestana("Cancelación de Certificados de Cupo")
+    filas = captura.certificados_a_cancelar
+    expect(filas).to_have_count(1)
+    expect(filas).to_contain_text(escena.certificado(alias).folio)
+
+
+@then(parsers.parse('el acuse es un PDF con el folio del trámite, la fecha "{fecha}" y la hora '
+                    '"{hora}"'))
+def acuse_con_folio(escena: Escena, acuse: Acuse, fecha: str, hora: str) -> None:
+    assert escena.nombre_del_acuse.endswith(".pdf"), escena.nombre_del_acuse
+    assert (acuse.folio, acuse.fecha, acuse.hora) == (escena.folio, fecha, hora)
+
+
+@then(parsers.parse('el acuse muestra el RFC y el nombre de la empresa, el certificado "{alias}" '
+                    'por {monto:d} y el motivo'))
+def acuse_con_datos(escena: Escena, acuse: Acuse, alias: str, monto: int) -> None:
+    empresa = escena.requiere_empresa()
+    assert (acuse.rfc, acuse.nombre) == (empresa.rfc, empresa.nombre)
+    assert acuse.certificados == {escena.certificado(alias).folio: monto}
+    assert acuse.motivo == MOTIVO
+
+
+@then("el sello del acuse se verifica con el certificado de la empresa")
+def sello_valido(escena: Escena, acuse: Acuse) -> None:
+    empresa = escena.requiere_empresa()
+    for dato in (acuse.folio, empresa.rfc, *acuse.certificados):
+        assert f"|{dato}|" in acuse.cadena_original, (dato, acuse.cadena_original)
+    assert verificar_sello(empresa.efirma.cer.read_bytes(), acuse.cadena_original, acuse.sello)
+
+
+@then("el sello del acuse no se verifica si la cadena original cambia en un solo carácter")
+def sello_invalido_si_cambia(escena: Escena, acuse: Acuse) -> None:
+    cer = escena.requiere_empresa().efirma.cer.read_bytes()
+    assert verificar_sello(cer, acuse.cadena_original, acuse.sello)
+    alterada = acuse.cadena_original.replace(acuse.folio, acuse.folio[:-1] + "X")
+    assert not verificar_sello(cer, alterada, acuse.sello)

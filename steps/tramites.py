@@ -1,0 +1,58 @@
+"""Pasos del menú Trámites, del indicador de pasos y de las pestañas de la solicitud."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+from pytest_bdd import parsers, then, when
+
+from pages.cancelacion import CapturaDeCancelacion, IndicadorDePasos
+from pages.tramites import MenuDeTramites
+
+TRAMITE = "Cancelación de Certificados a Petición del Interesado"
+VERDE = "rgb(30, 123, 52)"
+
+
+@when("la empresa abre el menú Trámites")
+def abre_menu(page: Page) -> None:
+    MenuDeTramites(page).abrir()
+
+
+@when(parsers.parse('la empresa elige en el menú Trámites "{dependencia}" y luego "{opcion}"'))
+def elige_en_menu(page: Page, dependencia: str, opcion: str) -> None:
+    menu = MenuDeTramites(page).abrir()
+    menu.elegir(dependencia)
+    menu.elegir(opcion)
+
+
+@when("la empresa abre la cancelación de certificados desde el menú Trámites")
+def abre_tramite(page: Page) -> None:
+    menu = MenuDeTramites(page).abrir()
+    for opcion in ("Secretaría de Economía", "Cancelaciones", TRAMITE):
+        menu.elegir(opcion)
+
+
+@then("ve los íconos de las dependencias, entre ellos:")
+def ve_dependencias(page: Page, datatable: list[list[str]]) -> None:
+    dependencias = MenuDeTramites(page).dependencias
+    for (nombre,) in datatable[1:]:
+        icono = dependencias.filter(has=page.locator("svg")).and_(
+            page.get_by_role("link", name=nombre, exact=True))
+        expect(icono).to_be_visible()
+
+
+@then(parsers.parse('se ofrece el trámite "{tramite}"'))
+def se_ofrece(page: Page, tramite: str) -> None:
+    expect(MenuDeTramites(page).opciones.get_by_role("link", name=tramite, exact=True)).to_be_visible()
+
+
+@then(parsers.parse('el indicador de pasos resalta en verde "{paso}"'))
+def paso_resaltado(page: Page, paso: str) -> None:
+    actual = IndicadorDePasos(page).actual
+    expect(actual).to_have_count(1)
+    expect(actual).to_contain_text(paso)
+    expect(actual).to_have_css("background-color", VERDE)
+
+
+@then(parsers.parse('la solicitud muestra las pestañas "{primera}" y "{segunda}"'))
+def pestanas(page: Page, primera: str, segunda: str) -> None:
+    expect(CapturaDeCancelacion(page).pestanas).to_have_text([primera, segunda])
