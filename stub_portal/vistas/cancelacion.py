@@ -28,7 +28,9 @@ def _consulta() -> dict[str, str]:
 def _captura(error: str | None = None, estado: int = 200) -> tuple[str, int]:
     sesion, hoy = db(), portal().reloj.ahora().date()
     consulta = _consulta()
-    pestana = request.values.get("pestana", "solicitante")
+    # Tras capturar algo (POST) se vuelve a la pestaña de la cancelación, donde está lo capturado.
+    pestana = request.values.get("pestana") or (
+        "cancelacion" if request.method == "POST" else "solicitante")
     datos: dict[str, Any] = {"cupos": None, "cupo": None, "disponibles": [], "seleccionado": None}
     if pestana == "cancelacion" and consulta.get("buscar"):
         try:
