@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from werkzeug.serving import make_server
@@ -13,6 +14,8 @@ from stub_portal.app import create_app
 from stub_portal.vistas.comun import Portal
 
 CARPETA_DEMO = Path("demo")
+# El cupo de la ficha tiene montos de 2013 a 2022: la demostración vive en 2022 (el reloj corre).
+RELOJ_DEMO = "2022-03-01T10:00:00"
 
 
 def _argumentos(argv: list[str] | None) -> argparse.Namespace:
@@ -23,6 +26,8 @@ def _argumentos(argv: list[str] | None) -> argparse.Namespace:
     lector.add_argument("--smtp", metavar="HOST:PUERTO", help="servidor al que salen los avisos")
     lector.add_argument("--demo", action="store_true",
                         help=f"datos y e.firmas de demostración (en ./{CARPETA_DEMO})")
+    lector.add_argument("--reloj", metavar="AAAA-MM-DDTHH:MM",
+                        help=f"el reloj del portal empieza en ese momento y corre (con --demo: {RELOJ_DEMO})")
     lector.add_argument("--api-de-pruebas", action="store_true",
                         help="habilita /_pruebas, la API con la que el arnés prepara datos")
     return lector.parse_args(argv)
@@ -42,6 +47,10 @@ def main(argv: list[str] | None = None) -> None:
         "API_DE_PRUEBAS": args.api_de_pruebas,
     })
     portal: Portal = app.extensions["portal"]
+    reloj = args.reloj or (RELOJ_DEMO if args.demo else None)
+    if reloj:
+        portal.reloj.fijar(datetime.fromisoformat(reloj), corre=True)
+        print(f"Reloj del portal: {portal.reloj.ahora():%d/%m/%Y %H:%M} (hora del centro)", flush=True)
     if args.demo:
         from stub_portal.demo import sembrar
 

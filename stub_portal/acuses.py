@@ -1,87 +1,62 @@
-"""El acuse de recepción de trámite en PDF (reportlab, con la fuente Vera que trae embebida)."""
+"""Registrar una solicitud firmada: folio, plazo, cadena original, sello y acuse de recepción."""
 
 from __future__ import annotations
 
-import io
-from pathlib import Path
+from datetime import datetime
 
-import reportlab
-from reportlab.lib.pagesizes import LETTER
-from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen.canvas import Canvas
+from sqlalchemy.orm import Session
 
+from stub_portal import reglas
+from stub_portal.documentos import Documento, generar_pdf
+from stub_portal.efirma import Firmante, sellar
+from stub_portal.firma_documentos import FirmaDeLaSecretaria
 from stub_portal.modelo import Solicitud
-from stub_portal.reglas import formato_monto
+from stub_portal.reglas_cupos import Calendario, fecha_limite
 
-_FUENTES = Path(reportlab.__file__).parent / "fonts"
-pdfmetrics.registerFont(TTFont("Vera", str(_FUENTES / "Vera.ttf")))
-pdfmetrics.registerFont(TTFont("Vera-Bold", str(_FUENTES / "VeraBd.ttf")))
-
-_MARGEN = 20 * mm
-_ALTO_LINEA = 5 * mm
-
-
-class _Hoja:
-    """Un lienzo que escribe línea tras línea y salta de página cuando se acaba."""
-
-    def __init__(self, destino: io.BytesIO, titulo: str) -> None:
-        self.lienzo = Canvas(destino, pagesize=LETTER, pageCompression=1)
-        self.lienzo.setTitle(titulo)
-        self.lienzo.setAuthor("Ventanilla Única de Comercio Exterior Mexicana (portal de referencia)")
-        self.y = LETTER[1] - _MARGEN
-
-    def linea(self, texto: str, fuente: str = "Vera", tamano: int = 10) -> None:
-        if self.y < _MARGEN:
-            self.lienzo.showPage()
-            self.y = LETTER[1] - _MARGEN
-        self.lienzo.setFont(fuente, tamano)
-        self.lienzo.drawString(_MARGEN, self.y, texto)
-        self.y -= _ALTO_LINEA * tamano / 10
-
-    def bloque(self, texto: str, ancho: int = 90) -> None:
-        """Texto partido en renglones de ancho fijo sin tocar un carácter: quien lo lea del PDF
-        recupera el original uniendo los renglones tal cual (la cadena original y el sello)."""
-        for inicio in range(0, len(texto), ancho):
-            self.linea(texto[inicio:inicio + ancho], "Vera", 8)
-
-    def espacio(self) -> None:
-        self.y -= _ALTO_LINEA
+NOMBRES = {
+    "asignacion": "Solicitud de asignación de cupo",
+    "expedicion": "Solicitud de expedición de certificado de cupo",
+    "cancelacion": "Cancelación de Certificados a Petición del Interesado",
+}
 
 
-def acuse_de_cancelacion(solicitud: Solicitud) -> bytes:
-    """El acuse de una solicitud de cancelación firmada: todo lo que la cadena original sella."""
-    assert solicitud.folio and solicitud.recibida_en
-    destino = io.BytesIO()
-    hoja = _Hoja(destino, f"Acuse de recepción de trámite {solicitud.folio}")
-    hoja.linea("Ventanilla Única de Comercio Exterior Mexicana", "Vera-Bold", 12)
-    hoja.linea("Secretaría de Economía")
-    hoja.espacio()
-    hoja.linea("Acuse de recepción de trámite", "Vera-Bold", 14)
-    hoja.linea("Cancelación de Certificados a Petición del Interesado")
-    hoja.espacio()
+def registrar(
+    sesion: Session, solicitud: Solicitud, firmante: Firmante | None, ahora: datetime,
+    calendario: Calendario, firma_se: FirmaDeLaSecretaria,
+    campos: list[tuple[str, object]], secciones: list[tuple[str, list[str]]] | None = None,
+) -> Solicitud:
+    """Deja la solicitud pendiente con su folio y su acuse. Los campos van, en orden, a la cadena
+    original y al acuse. Sin firmante (sólo la API de pruebas) no hay sello."""
+    sesion.add(solicitud)
+    sesion.flush()
     solicitante = solicitud.solicitante
-    hoja.linea(f"Número de folio de trámite: {solicitud.folio}")
-    hoja.linea(f"Fecha de recepción: {solicitud.recibida_en:%d/%m/%Y}")
-    hoja.linea(f"Hora de recepción: {solicitud.recibida_en:%H:%M:%S} (hora del centro de México)")
-    hoja.linea(f"RFC del solicitante: {solicitante.rfc}")
-    hoja.linea(f"Nombre o razón social: {solicitante.nombre}")
-    hoja.espacio()
-    hoja.linea("Certificados a cancelar", "Vera-Bold", 11)
-    for partida in solicitud.partidas:
-        unidad = partida.certificado.cupo.unidad.lower()
-        hoja.linea(
-            f"Certificado: {partida.certificado.folio}    "
-            f"Monto a favor: {formato_monto(partida.monto)} {unidad}"
-        )
-    hoja.espacio()
-    hoja.linea(f"Motivo de cancelación: {solicitud.motivo}")
-    hoja.espacio()
-    hoja.linea(f"Número de certificado de la e.firma: {solicitud.numero_certificado_firmante}")
-    hoja.linea("Cadena original:", "Vera-Bold", 10)
-    hoja.bloque(solicitud.cadena_original)
-    hoja.linea("Sello digital del solicitante (RSA-SHA256, base64):", "Vera-Bold", 10)
-    hoja.bloque(solicitud.sello)
-    hoja.lienzo.save()
-    return destino.getvalue()
+    solicitud.recibida_en = ahora
+    solicitud.folio = reglas.folio_de_tramite(ahora, solicitud.id)
+    solicitud.vence_el = fecha_limite(calendario, ahora)
+    solicitud.numero_certificado_firmante = firmante.numero_certificado if firmante else ""
+    solicitud.cadena_original = reglas.cadena_original([
+        solicitud.tramite.upper(), solicitud.folio, ahora.isoformat(timespec="seconds"),
+        solicitante.rfc, solicitante.nombre, solicitud.numero_certificado_firmante,
+        *(valor for _, valor in campos),
+    ])
+    solicitud.sello = sellar(firmante.clave, solicitud.cadena_original) if firmante else ""
+    solicitud.estado = "pendiente"
+    documento = Documento(
+        titulo="Acuse de recepción de trámite",
+        tramite=NOMBRES[solicitud.tramite],
+        campos=[
+            ("Número de folio de trámite", solicitud.folio),
+            ("Fecha de recepción", f"{ahora:%d/%m/%Y}"),
+            ("Hora de recepción", f"{ahora:%H:%M:%S} (hora del centro de México)"),
+            ("RFC del solicitante", solicitante.rfc),
+            ("Nombre o razón social", solicitante.nombre),
+            ("Fecha límite de resolución", f"{solicitud.vence_el:%d/%m/%Y}"),
+            *((etiqueta, str(valor)) for etiqueta, valor in campos if etiqueta),
+        ],
+        secciones=secciones or [],
+        numero_certificado=solicitud.numero_certificado_firmante,
+        cadena_original=solicitud.cadena_original,
+        sello=solicitud.sello,
+    )
+    solicitud.acuse_pdf = firma_se.firmar(generar_pdf(documento), "Acuse de recepción de trámite", ahora)
+    return solicitud

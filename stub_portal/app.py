@@ -8,11 +8,24 @@ from typing import Any
 from flask import Flask, render_template
 from werkzeug.exceptions import HTTPException
 
+from stub_portal import catalogo
+from stub_portal.acuses import NOMBRES
 from stub_portal.correo import Cartero
+from stub_portal.firma_documentos import FirmaDeLaSecretaria
 from stub_portal.modelo import abrir_base
 from stub_portal.reglas import formato_monto
 from stub_portal.reloj import Reloj
-from stub_portal.vistas import acceso, cancelacion, comun, funcionario, pruebas, tramites
+from stub_portal.vistas import (
+    acceso,
+    cancelacion,
+    comun,
+    cupos,
+    documentos,
+    funcionario,
+    pruebas,
+    solicitudes,
+    tramites,
+)
 
 PREDETERMINADA = {
     "BASE_DE_DATOS": "sqlite:///portal-cupos.sqlite3",
@@ -27,13 +40,18 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.config.update(PREDETERMINADA, SECRET_KEY=secrets.token_hex(32))
     app.config.update(config or {})
     sesiones = abrir_base(app.config["BASE_DE_DATOS"])
-    reloj = Reloj(sesiones)
     app.extensions["portal"] = comun.Portal(
-        sesiones=sesiones, reloj=reloj, cartero=Cartero(sesiones, app.config["SMTP"])
+        sesiones=sesiones,
+        reloj=Reloj(sesiones),
+        cartero=Cartero(sesiones, app.config["SMTP"]),
+        catalogos=catalogo.cargar(sesiones),
+        firma_se=FirmaDeLaSecretaria.cargar_o_crear(sesiones),
     )
     app.teardown_appcontext(comun.cerrar_sesion_de_base)
     app.add_template_filter(formato_monto, "monto")
-    for modulo in (acceso, tramites, cancelacion, funcionario):
+    app.add_template_filter(lambda clave: NOMBRES.get(clave, clave), "nombre_de_tramite")
+    app.context_processor(lambda: {"reloj_del_portal": app.extensions["portal"].reloj.ahora()})
+    for modulo in (acceso, tramites, cupos, solicitudes, cancelacion, funcionario, documentos):
         app.register_blueprint(modulo.bp)
     if app.config["API_DE_PRUEBAS"]:
         app.register_blueprint(pruebas.bp)

@@ -9,11 +9,12 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from stub_portal import reglas
-from stub_portal.acuses import acuse_de_cancelacion
-from stub_portal.efirma import Firmante, sellar
+from stub_portal import acuses, reglas
+from stub_portal.efirma import Firmante
+from stub_portal.firma_documentos import FirmaDeLaSecretaria
 from stub_portal.modelo import Certificado, Cupo, Partida, Solicitud, Usuario
 from stub_portal.reglas import ErrorCaptura
+from stub_portal.reglas_cupos import Calendario
 
 TRAMITE = "cancelacion"
 PARAMETROS = {  # nombre del campo: (etiqueta, requerido) — CAN-05
@@ -130,29 +131,27 @@ def quitar_certificado(solicitud: Solicitud, folio: str) -> None:
     solicitud.partidas[:] = [p for p in solicitud.partidas if p.certificado.folio != folio]
 
 
-def firmar(sesion: Session, solicitud: Solicitud, firmante: Firmante, ahora: datetime) -> Solicitud:
+def firmar(sesion: Session, solicitud: Solicitud, firmante: Firmante, ahora: datetime,
+           calendario: Calendario, firma_se: FirmaDeLaSecretaria) -> Solicitud:
     """Sella la solicitud con la e.firma, le da folio y acuse, y la deja pendiente de resolver.
 
     Los montos se validan otra vez: pudieron cambiar desde la captura (otra solicitud firmada).
     """
     if not solicitud.partidas:
         raise ErrorCaptura("Agregue al menos un certificado a cancelar.")
-    hoy = ahora.date()
     for partida in solicitud.partidas:
-        disponible = _disponible(sesion, solicitud.solicitante, partida.certificado.folio, hoy)
+        disponible = _disponible(sesion, solicitud.solicitante, partida.certificado.folio, ahora.date())
         reglas.validar_monto_a_favor(partida.monto, disponible.por_cancelar)
-    solicitud.recibida_en = ahora
-    solicitud.folio = reglas.folio_de_tramite(ahora, solicitud.id)
-    solicitud.numero_certificado_firmante = firmante.numero_certificado
-    solicitud.cadena_original = reglas.cadena_original_cancelacion(
-        solicitud.folio, ahora, solicitud.solicitante.rfc, solicitud.solicitante.nombre,
-        firmante.numero_certificado,
-        [(p.certificado.folio, p.monto) for p in solicitud.partidas], solicitud.motivo,
-    )
-    solicitud.sello = sellar(firmante.clave, solicitud.cadena_original)
-    solicitud.estado = "pendiente"
-    solicitud.acuse_pdf = acuse_de_cancelacion(solicitud)
-    return solicitud
+    campos: list[tuple[str, object]] = []
+    renglones = []
+    for partida in solicitud.partidas:
+        campos += [("", partida.certificado.folio), ("", partida.monto)]
+        unidad = partida.certificado.cupo.unidad.lower()
+        renglones.append(f"Certificado: {partida.certificado.folio}    "
+                         f"Monto a favor: {reglas.formato_monto(partida.monto)} {unidad}")
+    campos.append(("Motivo de cancelación", solicitud.motivo))
+    return acuses.registrar(sesion, solicitud, firmante, ahora, calendario, firma_se, campos,
+                            [("Certificados a cancelar", renglones)])
 
 
 def destinatarios_del_aviso(sesion: Session, solicitud: Solicitud) -> list[str]:

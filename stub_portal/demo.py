@@ -1,21 +1,21 @@
-"""Datos de demostración: los cupos del ejemplo, dos solicitantes, funcionarios y sus e.firmas."""
+"""Datos de demostración: el cupo de quesos del catálogo y uno de licitación pública, dos
+solicitantes con asignaciones y certificados, los funcionarios y las e.firmas de todos."""
 
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import select
 
 from sat_pruebas import AutoridadCertificadora
-from stub_portal.modelo import AutoridadConfiable, Certificado, Cupo, Usuario
+from stub_portal import catalogo
+from stub_portal.modelo import Asignacion, AutoridadConfiable, Certificado, Cupo, Usuario
 from stub_portal.vistas.comun import Portal
 
 CONTRASENA = "demo12345"
-FRACCIONES_QUESO = ["0406.10.01", "0406.90.01", "0406.90.02", "0406.90.03", "0406.90.04",
-                    "0406.90.05", "0406.90.06", "0406.90.99"]
 # Personas ficticias; el RFC y la CURP tienen forma válida pero no son de nadie.
 USUARIOS = [
     ("solicitante", "LAC010203AB1", "Lácteos del Altiplano, S.A. de C.V.", "compras@lacteos-altiplano.example"),
@@ -42,32 +42,34 @@ def sembrar(portal: Portal, carpeta: Path) -> Path:
             )
             usuarios[rfc] = usuario
             sesion.add(usuario)
-            cer, key = ac.emitir(rfc, nombre, CONTRASENA).guardar(carpeta, rfc)
+            credencial = ac.emitir(rfc, nombre, CONTRASENA, desde=hoy - timedelta(days=730),
+                                   hasta=max(hoy, datetime.now(UTC)) + timedelta(days=4 * 365))
+            cer, key = credencial.guardar(carpeta, rfc)
             credenciales.append({"rol": perfil, "rfc": rfc, "nombre": nombre, "correo": correo,
                                  "cer": str(cer), "key": str(key), "contrasena": CONTRASENA})
         dictaminador = usuarios["MORA800101QW2"]
-        queso = Cupo(
-            clave="SE-CUPO-GT-QUESO", nombre="Queso fresco y los demás quesos de Guatemala",
-            regimen="Importación", mecanismo="Primero en Tiempo, Primero en Derecho",
-            tratado="Tratado de Libre Comercio entre México y Centroamérica",
-            pais_origen="República de Guatemala", producto="Quesos",
-            subproducto="Queso fresco (sin madurar), incluido el del lactosuero, y requesón; y los demás quesos",
-            representacion_federal="Representación Federal en Chiapas",
-            fracciones=", ".join(FRACCIONES_QUESO), monto_total=Decimal("580"),
-            dictaminador=dictaminador,
-        )
-        leche = Cupo(
-            clave="SE-CUPO-OMC-LECHE", nombre="Leche en polvo (OMC)", regimen="Importación",
-            mecanismo="Licitación Pública", tratado="Organización Mundial del Comercio (OMC)",
-            pais_origen="Cualquier país miembro de la OMC", producto="Leche",
-            subproducto="Leche en polvo o en pastillas",
-            representacion_federal="Representación Federal en la Ciudad de México",
-            fracciones="0402.10.01, 0402.21.01", monto_total=Decimal("80000"),
-            dictaminador=dictaminador,
-        )
+        queso = sesion.scalars(select(Cupo).where(Cupo.clave == "SE-CUPO-GT-QUESO")).one()
+        queso.dictaminador = dictaminador
+        leche = catalogo.guardar_cupo(sesion, {
+            "clave": "SE-CUPO-OMC-LECHE", "nombre": "Leche en polvo (OMC)", "regimen": "Importación",
+            "mecanismo": "Licitación Pública", "tratado": "Organización Mundial del Comercio (OMC)",
+            "pais_origen": "Cualquier país miembro de la OMC", "producto": "Leche",
+            "subproducto": "Leche en polvo o en pastillas",
+            "representacion_federal": "Representación Federal en la Ciudad de México",
+            "fracciones": ["0402.10.01", "0402.21.01"], "montos": {str(hoy.year): "80000"},
+        })
+        leche.dictaminador = dictaminador
         desde = hoy.date() - timedelta(days=min(30, hoy.timetuple().tm_yday - 1))
         fin = desde.replace(month=12, day=31)
         lacteos, quesos = usuarios["LAC010203AB1"], usuarios["QSU990817KJ4"]
+        asignaciones = {
+            titular.rfc: Asignacion(folio=folio, cupo=queso, titular=titular, anio=hoy.year,
+                                    monto=Decimal(monto), fecha=desde,
+                                    lugar="Representación Federal en Chiapas")
+            for folio, titular, monto in [(f"CA-{hoy.year}-0001", lacteos, "100"),
+                                          (f"CA-{hoy.year}-0002", quesos, "50")]
+        }
+        sesion.add_all(asignaciones.values())
         for folio, cupo, titular, expedido, ejercido in [
             ("SE-GT-0001", queso, lacteos, "40", "10.5"),
             ("SE-GT-0002", queso, lacteos, "25", "0"),
@@ -77,6 +79,7 @@ def sembrar(portal: Portal, carpeta: Path) -> Path:
             sesion.add(Certificado(
                 folio=folio, cupo=cupo, titular=titular, monto_expedido=Decimal(expedido),
                 monto_ejercido=Decimal(ejercido), fecha_expedicion=desde, vigencia_hasta=fin,
+                asignacion=asignaciones.get(titular.rfc) if cupo is queso else None,
             ))
     archivo = carpeta / "credentials.json"
     archivo.write_text(json.dumps(credenciales, ensure_ascii=False, indent=2), encoding="utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -72,6 +73,8 @@ class Usuario(Base):
 
 
 class Cupo(Base):
+    """Un cupo del catálogo (ficha informativa) y a quién le toca dictaminarlo."""
+
     __tablename__ = "cupos"
     id: Mapped[int] = mapped_column(primary_key=True)
     clave: Mapped[str] = mapped_column(String(40), unique=True)
@@ -83,12 +86,62 @@ class Cupo(Base):
     producto: Mapped[str] = mapped_column(String(200))
     subproducto: Mapped[str] = mapped_column(String(200))
     representacion_federal: Mapped[str] = mapped_column(String(120))
-    fracciones: Mapped[str] = mapped_column(Text, default="")
+    fracciones_json: Mapped[str] = mapped_column(Text, default="[]")  # [[fracción, descripción]]
     unidad: Mapped[str] = mapped_column(String(40), default="Toneladas métricas")
     periodo: Mapped[str] = mapped_column(String(20), default="Anual")
-    monto_total: Mapped[Decimal] = mapped_column(Monto())
-    dictaminador_id: Mapped[int] = mapped_column(ForeignKey("usuarios.id"))
-    dictaminador: Mapped[Usuario] = relationship()
+    periodicidad: Mapped[str] = mapped_column(Text, default="")
+    beneficiarios: Mapped[str] = mapped_column(Text, default="")
+    distribucion: Mapped[str] = mapped_column(Text, default="")
+    fundamento_legal: Mapped[str] = mapped_column(Text, default="")
+    inicio_de_recepcion: Mapped[date | None] = mapped_column(Date)
+    dictaminador_id: Mapped[int | None] = mapped_column(ForeignKey("usuarios.id"))
+    dictaminador: Mapped[Usuario | None] = relationship()
+    montos: Mapped[list[MontoAnual]] = relationship(
+        cascade="all, delete-orphan", order_by="MontoAnual.anio")
+
+    @property
+    def fracciones_arancelarias(self) -> list[tuple[str, str]]:
+        return [(f, d) for f, d in json.loads(self.fracciones_json)]
+
+    @property
+    def fracciones(self) -> str:
+        return ", ".join(f for f, _ in self.fracciones_arancelarias)
+
+    def monto_del_anio(self, anio: int) -> Decimal | None:
+        return next((m.monto for m in self.montos if m.anio == anio), None)
+
+
+class MontoAnual(Base):
+    __tablename__ = "montos_anuales"
+    __table_args__ = (UniqueConstraint("cupo_id", "anio"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cupo_id: Mapped[int] = mapped_column(ForeignKey("cupos.id"))
+    anio: Mapped[int]
+    monto: Mapped[Decimal] = mapped_column(Monto())
+
+
+class DiaInhabil(Base):
+    """Días inhábiles que la dependencia agrega a los festivos oficiales (DOF)."""
+
+    __tablename__ = "dias_inhabiles"
+    fecha: Mapped[date] = mapped_column(Date, primary_key=True)
+    descripcion: Mapped[str] = mapped_column(String(200))
+
+
+class Asignacion(Base):
+    """Una constancia de asignación: cuánto del cupo le toca a un beneficiario en un año."""
+
+    __tablename__ = "asignaciones"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    folio: Mapped[str] = mapped_column(String(40), unique=True)
+    cupo_id: Mapped[int] = mapped_column(ForeignKey("cupos.id"))
+    titular_id: Mapped[int] = mapped_column(ForeignKey("usuarios.id"))
+    anio: Mapped[int]
+    monto: Mapped[Decimal] = mapped_column(Monto())
+    fecha: Mapped[date] = mapped_column(Date)
+    lugar: Mapped[str] = mapped_column(String(120))  # Ventanilla Única o la Representación Federal
+    cupo: Mapped[Cupo] = relationship()
+    titular: Mapped[Usuario] = relationship()
 
 
 class Certificado(Base):
@@ -103,29 +156,81 @@ class Certificado(Base):
     fecha_expedicion: Mapped[date] = mapped_column(Date)
     vigencia_hasta: Mapped[date] = mapped_column(Date)
     estado: Mapped[str] = mapped_column(String(20), default="vigente")  # vigente | cancelado
+    asignacion_id: Mapped[int | None] = mapped_column(ForeignKey("asignaciones.id"))
     cupo: Mapped[Cupo] = relationship()
     titular: Mapped[Usuario] = relationship()
+    asignacion: Mapped[Asignacion | None] = relationship()
 
 
 class Solicitud(Base):
-    """Un trámite. En captura es un borrador del solicitante; al firmarse recibe folio y acuse."""
+    """Un trámite. En captura es un borrador del solicitante; al firmarse recibe folio y acuse, y
+    queda pendiente hasta que un funcionario lo resuelve con otra firma."""
 
     __tablename__ = "solicitudes"
     id: Mapped[int] = mapped_column(primary_key=True)
-    tramite: Mapped[str] = mapped_column(String(40))  # cancelacion
-    estado: Mapped[str] = mapped_column(String(20), default="borrador")  # borrador | pendiente
+    tramite: Mapped[str] = mapped_column(String(40))  # asignacion | expedicion | cancelacion
+    estado: Mapped[str] = mapped_column(String(20), default="borrador")
+    # borrador | pendiente | autorizada | rechazada
     solicitante_id: Mapped[int] = mapped_column(ForeignKey("usuarios.id"))
     folio: Mapped[str | None] = mapped_column(String(40), unique=True)
     motivo: Mapped[str] = mapped_column(Text, default="")
     recibida_en: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    vence_el: Mapped[date | None] = mapped_column(Date)
     cadena_original: Mapped[str] = mapped_column(Text, default="")
     sello: Mapped[str] = mapped_column(Text, default="")
     numero_certificado_firmante: Mapped[str] = mapped_column(String(40), default="")
     acuse_pdf: Mapped[bytes | None] = mapped_column(LargeBinary)
-    solicitante: Mapped[Usuario] = relationship()
+    # Asignación y expedición
+    cupo_id: Mapped[int | None] = mapped_column(ForeignKey("cupos.id"))
+    anio: Mapped[int | None]
+    lugar: Mapped[str] = mapped_column(String(120), default="")
+    monto_solicitado: Mapped[Decimal | None] = mapped_column(Monto())
+    monto_factura: Mapped[Decimal | None] = mapped_column(Monto())
+    numero_factura: Mapped[str] = mapped_column(String(60), default="")
+    documento_transporte: Mapped[str] = mapped_column(String(60), default="")
+    asignacion_id: Mapped[int | None] = mapped_column(ForeignKey("asignaciones.id"))
+    # Resolución
+    resuelta_en: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    funcionario_id: Mapped[int | None] = mapped_column(ForeignKey("usuarios.id"))
+    monto_otorgado: Mapped[Decimal | None] = mapped_column(Monto())
+    criterio: Mapped[str] = mapped_column(String(120), default="")
+    motivo_rechazo: Mapped[str] = mapped_column(Text, default="")
+    documento_folio: Mapped[str] = mapped_column(String(40), default="")
+    resolucion_cadena: Mapped[str] = mapped_column(Text, default="")
+    resolucion_sello: Mapped[str] = mapped_column(Text, default="")
+    resolucion_pdf: Mapped[bytes | None] = mapped_column(LargeBinary)
+    solicitante: Mapped[Usuario] = relationship(foreign_keys=[solicitante_id])
+    funcionario: Mapped[Usuario | None] = relationship(foreign_keys=[funcionario_id])
+    cupo: Mapped[Cupo | None] = relationship()
+    asignacion: Mapped[Asignacion | None] = relationship()
     partidas: Mapped[list[Partida]] = relationship(
         back_populates="solicitud", cascade="all, delete-orphan", order_by="Partida.id"
     )
+    adjuntos: Mapped[list[Adjunto]] = relationship(cascade="all, delete-orphan", order_by="Adjunto.id")
+    pedimentos: Mapped[list[PedimentoAcreditado]] = relationship(
+        cascade="all, delete-orphan", order_by="PedimentoAcreditado.id")
+
+
+class Adjunto(Base):
+    """Una copia adjunta a la solicitud: la factura comercial o el documento de transporte."""
+
+    __tablename__ = "adjuntos"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    solicitud_id: Mapped[int] = mapped_column(ForeignKey("solicitudes.id"))
+    tipo: Mapped[str] = mapped_column(String(60))
+    nombre: Mapped[str] = mapped_column(String(200))
+    contenido: Mapped[bytes] = mapped_column(LargeBinary)
+    sha256: Mapped[str] = mapped_column(String(64))
+
+
+class PedimentoAcreditado(Base):
+    """Un pedimento con que el solicitante acredita el ejercicio de su asignación anterior."""
+
+    __tablename__ = "pedimentos"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    solicitud_id: Mapped[int] = mapped_column(ForeignKey("solicitudes.id"))
+    numero: Mapped[str] = mapped_column(String(15))
+    cantidad: Mapped[Decimal] = mapped_column(Monto())
 
 
 class Partida(Base):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 MECANISMO_LICITACION = "Licitación Pública"
 MOTIVO_CANCELACION = "Cancelación de certificado de cupo a petición del interesado."
@@ -16,23 +16,18 @@ class ErrorCaptura(ValueError):
     """Un dato capturado que no se acepta; el mensaje, en español, es el que ve el usuario."""
 
 
-def leer_monto(texto: str) -> Decimal:
+def leer_monto(texto: str, que: str = "el monto a favor") -> Decimal:
     """Convierte lo capturado en un Decimal positivo de hasta tres decimales (CAN-17)."""
-    limpio = (texto or "").strip()
+    limpio, nombre = (texto or "").strip(), que[0].upper() + que[1:]
     if not limpio:
-        raise ErrorCaptura("Capture el monto a favor.")
+        raise ErrorCaptura(f"Capture {que}.")
     if limpio.startswith("-"):
-        raise ErrorCaptura("El monto a favor debe ser mayor que cero.")
+        raise ErrorCaptura(f"{nombre} debe ser mayor que cero.")
     if not _NUMERO.match(limpio):
-        raise ErrorCaptura(
-            "El monto a favor debe ser un número, con punto decimal y hasta tres decimales."
-        )
-    try:
-        monto = Decimal(limpio)
-    except InvalidOperation:  # pragma: no cover - la expresión regular ya lo impide
-        raise ErrorCaptura("El monto a favor debe ser un número.") from None
+        raise ErrorCaptura(f"{nombre} debe ser un número, con punto decimal y hasta tres decimales.")
+    monto = Decimal(limpio)
     if monto <= 0:
-        raise ErrorCaptura("El monto a favor debe ser mayor que cero.")
+        raise ErrorCaptura(f"{nombre} debe ser mayor que cero.")
     return monto
 
 
@@ -62,23 +57,8 @@ def _campo(valor: object) -> str:
     return " ".join(str(valor).replace("|", "/").split())
 
 
-def cadena_original_cancelacion(
-    folio: str,
-    recibida_en: datetime,
-    rfc: str,
-    nombre: str,
-    numero_certificado: str,
-    partidas: Iterable[tuple[str, Decimal]],
-    motivo: str,
-) -> str:
-    """||CANCELACION|folio|fecha y hora|RFC|nombre|no. de certificado|folio|monto|…|motivo||"""
-    campos: list[object] = [
-        "CANCELACION", folio, recibida_en.isoformat(timespec="seconds"), rfc, nombre,
-        numero_certificado,
-    ]
-    for folio_certificado, monto in partidas:
-        campos += [folio_certificado, monto]
-    campos.append(motivo)
+def cadena_original(campos: Iterable[object]) -> str:
+    """||campo|campo|…||, cada campo en un renglón y sin el separador dentro."""
     return "||" + "|".join(_campo(c) for c in campos) + "||"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -14,26 +15,36 @@ _CLAVE = "reloj_fijo"
 
 
 class Reloj:
-    """La hora del centro de México, o la que fijen las pruebas (se guarda en la base de datos)."""
+    """La hora del centro de México, o la que fijen las pruebas o la demostración.
+
+    Fijado, el reloj se queda quieto (las pruebas de horarios lo necesitan así) o, si se pide,
+    corre desde ese momento (la demostración). El ajuste vive en la base de datos.
+    """
 
     def __init__(self, sesiones: sessionmaker[Session]) -> None:
         self._sesiones = sesiones
 
     def ahora(self) -> datetime:
         with self._sesiones() as sesion:
-            fijo = sesion.get(Ajuste, _CLAVE)
-            if fijo is not None:
-                return datetime.fromisoformat(fijo.valor).astimezone(ZONA_CENTRO)
-        return datetime.now(ZONA_CENTRO)
+            ajuste = sesion.get(Ajuste, _CLAVE)
+            if ajuste is None:
+                return datetime.now(ZONA_CENTRO)
+            datos = json.loads(ajuste.valor)
+        momento = datetime.fromisoformat(datos["momento"])
+        if datos.get("corre"):
+            momento += datetime.now(ZONA_CENTRO) - datetime.fromisoformat(datos["fijado_en"])
+        return momento.astimezone(ZONA_CENTRO)
 
-    def fijar(self, momento: datetime) -> None:
+    def fijar(self, momento: datetime, corre: bool = False) -> None:
         if momento.tzinfo is None:
             momento = momento.replace(tzinfo=ZONA_CENTRO)
+        valor = {"momento": momento.isoformat(), "corre": corre,
+                 "fijado_en": datetime.now(ZONA_CENTRO).isoformat()}
         with self._sesiones.begin() as sesion:
-            sesion.merge(Ajuste(clave=_CLAVE, valor=momento.isoformat()))
+            sesion.merge(Ajuste(clave=_CLAVE, valor=json.dumps(valor)))
 
     def liberar(self) -> None:
         with self._sesiones.begin() as sesion:
-            fijo = sesion.get(Ajuste, _CLAVE)
-            if fijo is not None:
-                sesion.delete(fijo)
+            ajuste = sesion.get(Ajuste, _CLAVE)
+            if ajuste is not None:
+                sesion.delete(ajuste)

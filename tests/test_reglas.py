@@ -55,10 +55,10 @@ def test_folio_de_tramite_tiene_25_digitos() -> None:
 
 def test_cadena_original_lleva_cada_certificado_y_limpia_los_separadores() -> None:
     momento = datetime(2026, 3, 10, 12, 30, 15, tzinfo=ZoneInfo("America/Mexico_City"))
-    cadena = reglas.cadena_original_cancelacion(
-        "0402", momento, "AAA010101AAA", "Quesos | Leches   S.A.", "00001",
-        [("SE-1", Decimal("25")), ("SE-2", Decimal("0.5"))], "Motivo",
-    )
+    cadena = reglas.cadena_original([
+        "CANCELACION", "0402", momento.isoformat(), "AAA010101AAA", "Quesos | Leches   S.A.",
+        "00001", "SE-1", Decimal("25"), "SE-2", Decimal("0.5"), "Motivo",
+    ])
     assert cadena == (
         "||CANCELACION|0402|2026-03-10T12:30:15-06:00|AAA010101AAA|Quesos / Leches S.A.|00001"
         "|SE-1|25|SE-2|0.5|Motivo||"

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, abort, flash, g, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from stub_portal import cancelaciones, correo
+from stub_portal.catalogo import calendario
 from stub_portal.efirma import ErrorEfirma
 from stub_portal.modelo import Solicitud
 from stub_portal.reglas import ErrorCaptura
 from stub_portal.vistas.acceso import SOLICITANTES
-from stub_portal.vistas.comun import FUNCIONARIOS, db, efirma_del_formulario, portal, requiere
+from stub_portal.vistas.comun import FUNCIONARIOS, db, firma_de_la_sesion, portal, requiere
 
 bp = Blueprint("cancelacion", __name__, url_prefix="/cancelacion")
 ASUNTO_AVISO = "Aviso de Certificados de Exportación por Solicitud pendientes por Cancelar"
@@ -120,17 +121,14 @@ def firma() -> Response | tuple[str, int]:
 def firmar() -> Response | tuple[str, int]:
     """CAN-11/12/14: firma con la misma e.firma de la sesión, folio, acuse y aviso por correo."""
     try:
-        firmante = efirma_del_formulario()
+        firmante = firma_de_la_sesion()
     except ErrorEfirma as error:
         return _firma(str(error), 422)
-    if firmante.numero_certificado != session.get("numero_certificado"):
-        return _firma(
-            "La e.firma no corresponde a la que usó para iniciar la sesión. Firme con los mismos "
-            "datos con que inició la sesión.", 422)
     sesion, ahora = db(), portal().reloj.ahora()
     solicitud = cancelaciones.borrador(sesion, g.usuario)
     try:
-        cancelaciones.firmar(sesion, solicitud, firmante, ahora)
+        cancelaciones.firmar(sesion, solicitud, firmante, ahora, calendario(sesion),
+                             portal().firma_se)
     except ErrorCaptura as error:
         sesion.rollback()
         return _firma(str(error), 422)

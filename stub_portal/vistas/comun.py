@@ -12,8 +12,10 @@ from flask import current_app, g, redirect, request, session, url_for
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from stub_portal.catalogo import Catalogos
 from stub_portal.correo import Cartero
-from stub_portal.efirma import Firmante, abrir_efirma
+from stub_portal.efirma import ErrorEfirma, Firmante, abrir_efirma
+from stub_portal.firma_documentos import FirmaDeLaSecretaria
 from stub_portal.modelo import AutoridadConfiable, Usuario
 from stub_portal.reloj import Reloj
 
@@ -25,6 +27,8 @@ class Portal:
     sesiones: sessionmaker[Session]
     reloj: Reloj
     cartero: Cartero
+    catalogos: Catalogos
+    firma_se: FirmaDeLaSecretaria
 
 
 def portal() -> Portal:
@@ -80,3 +84,13 @@ def efirma_del_formulario() -> Firmante:
         autoridades,
         portal().reloj.ahora(),
     )
+
+
+def firma_de_la_sesion(error_si_otra: str = "") -> Firmante:
+    """La e.firma del formulario, que debe ser la misma con que se inició la sesión."""
+    firmante = efirma_del_formulario()
+    if firmante.numero_certificado != session.get("numero_certificado"):
+        raise ErrorEfirma(error_si_otra or (
+            "La e.firma no corresponde a la que usó para iniciar la sesión. Firme con los mismos "
+            "datos con que inició la sesión."))
+    return firmante

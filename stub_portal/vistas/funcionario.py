@@ -1,31 +1,79 @@
-"""El lado del funcionario: su bandeja de solicitudes pendientes (CAN-15; resolver llega después)."""
+"""El lado del funcionario: su bandeja, el detalle de cada solicitud y su resolución firmada."""
 
 from __future__ import annotations
 
-from flask import Blueprint, g, render_template
+from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
 from sqlalchemy import select
+from werkzeug.wrappers import Response
 
-from stub_portal.modelo import Solicitud
-from stub_portal.reglas import MECANISMO_LICITACION
-from stub_portal.vistas.comun import FUNCIONARIOS, db, requiere
+from stub_portal import correo, resoluciones
+from stub_portal.acuses import NOMBRES
+from stub_portal.efirma import ErrorEfirma
+from stub_portal.modelo import Adjunto, Solicitud
+from stub_portal.reglas import ErrorCaptura
+from stub_portal.vistas.comun import FUNCIONARIOS, db, firma_de_la_sesion, portal, requiere
 
 bp = Blueprint("funcionario", __name__, url_prefix="/funcionario")
-
-
-def _le_corresponde(solicitud: Solicitud) -> bool:
-    """Al dictaminador, las de sus cupos; a Nivel Central, las que tocan una Licitación Pública."""
-    cupos = {p.certificado.cupo for p in solicitud.partidas}
-    if g.usuario.perfil == "nivel_central":
-        return any(c.mecanismo == MECANISMO_LICITACION for c in cupos)
-    return any(c.dictaminador_id == g.usuario.id for c in cupos)
 
 
 @bp.get("/bandeja")
 @requiere(*FUNCIONARIOS)
 def bandeja() -> str:
-    pendientes = db().scalars(
-        select(Solicitud).where(Solicitud.estado == "pendiente").order_by(Solicitud.recibida_en)
-    )
+    return render_template("funcionario/bandeja.html", tramites=NOMBRES,
+                           solicitudes=resoluciones.bandeja(db(), g.usuario))
+
+
+def _solicitud(folio: str) -> Solicitud:
+    solicitud = db().scalars(select(Solicitud).where(Solicitud.folio == folio)).first()
+    if solicitud is None or not resoluciones.le_corresponde(solicitud, g.usuario):
+        abort(404)
+    return solicitud
+
+
+def _detalle(solicitud: Solicitud, error: str | None = None, estado: int = 200) -> tuple[str, int]:
     return render_template(
-        "funcionario/bandeja.html", solicitudes=[s for s in pendientes if _le_corresponde(s)]
-    )
+        "funcionario/solicitud.html", solicitud=solicitud, tramites=NOMBRES, error=error,
+        propuesta=resoluciones.propuesta(db(), solicitud) if solicitud.estado == "pendiente" else None,
+        antes=resoluciones.anterior_pendiente(db(), solicitud),
+    ), estado
+
+
+@bp.get("/solicitudes/<folio>")
+@requiere(*FUNCIONARIOS)
+def solicitud(folio: str) -> tuple[str, int]:
+    return _detalle(_solicitud(folio))
+
+
+@bp.post("/solicitudes/<folio>")
+@requiere(*FUNCIONARIOS)
+def resolver(folio: str) -> Response | tuple[str, int]:
+    """EXP-03/CAN-15: autorizar o rechazar, firmado con la e.firma del funcionario."""
+    sesion, solicitud = db(), _solicitud(folio)
+    sentido = request.form.get("sentido")
+    try:
+        if sentido not in ("autorizar", "rechazar"):
+            raise ErrorCaptura("Indique si autoriza o rechaza la solicitud.")
+        ahora = portal().reloj.ahora()
+        resoluciones.resolver(sesion, solicitud, resoluciones.Resolucion(
+            autorizar=sentido == "autorizar", motivo=request.form.get("motivo", ""),
+            funcionario=g.usuario, firmante=firma_de_la_sesion(), ahora=ahora,
+            firma_se=portal().firma_se))
+    except (ErrorCaptura, ErrorEfirma) as error:
+        sesion.rollback()
+        return _detalle(_solicitud(folio), str(error), 422)
+    correo.encolar(sesion, [solicitud.solicitante.correo], f"Resolución de su solicitud {solicitud.folio}",
+                   "resolucion", ahora, solicitud=solicitud, tramite=NOMBRES[solicitud.tramite])
+    sesion.commit()
+    portal().cartero.entregar_pendientes(ahora)
+    flash(f"La solicitud {solicitud.folio} quedó {solicitud.estado}.")
+    return redirect(url_for("funcionario.solicitud", folio=solicitud.folio))
+
+
+@bp.get("/solicitudes/<folio>/adjuntos/<int:numero>")
+@requiere(*FUNCIONARIOS)
+def adjunto(folio: str, numero: int) -> Response:
+    archivo = db().get(Adjunto, numero)
+    if archivo is None or archivo.solicitud_id != _solicitud(folio).id:
+        abort(404)
+    return Response(archivo.contenido, mimetype="application/octet-stream",
+                    headers={"Content-Disposition": f'attachment; filename="{archivo.nombre}"'})

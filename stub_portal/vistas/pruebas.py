@@ -5,6 +5,7 @@ Sólo existe si la aplicación se configura con API_DE_PRUEBAS; un portal en pro
 
 from __future__ import annotations
 
+import secrets
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -16,7 +17,9 @@ from sqlalchemy.exc import IntegrityError
 from werkzeug.exceptions import BadRequest
 from werkzeug.wrappers import Response
 
-from stub_portal.modelo import AutoridadConfiable, Certificado, Cupo, Usuario
+from stub_portal import catalogo, tramites_cupo
+from stub_portal.modelo import Asignacion, AutoridadConfiable, Certificado, Cupo, DiaInhabil, Usuario
+from stub_portal.reglas import ErrorCaptura
 from stub_portal.vistas.comun import db, portal
 
 bp = Blueprint("pruebas", __name__, url_prefix="/_pruebas")
@@ -88,19 +91,25 @@ def _usuario(rfc: str) -> Usuario:
 
 @bp.post("/cupos")
 def crear_cupo() -> tuple[Response, int]:
+    """Un cupo como los del catálogo. Sin «montos» por año, «monto_total» vale para el año en curso."""
     datos = _cuerpo()
-    campos = ("clave", "nombre", "regimen", "mecanismo", "tratado", "pais_origen", "producto",
-              "subproducto", "representacion_federal")
-    faltan = [c for c in campos if not datos.get(c)]
+    faltan = [c for c in ("clave", "nombre", "regimen", "mecanismo", "tratado", "pais_origen",
+                          "producto", "subproducto", "representacion_federal") if not datos.get(c)]
     if faltan:
         raise BadRequest(f"Faltan: {', '.join(faltan)}.")
-    cupo = Cupo(
-        **{c: datos[c] for c in campos},
-        fracciones=", ".join(datos.get("fracciones", [])),
-        unidad=datos.get("unidad", "Toneladas métricas"),
-        monto_total=_decimal(datos.get("monto_total", "0"), "monto_total"),
-        dictaminador=_usuario(datos.get("dictaminador_rfc", "")),
-    )
+    if "montos" not in datos:
+        anio = portal().reloj.ahora().year
+        datos["montos"] = {str(anio): str(_decimal(datos.get("monto_total", "0"), "monto_total"))}
+    for anio, monto in datos["montos"].items():
+        _decimal(monto, f"montos[{anio}]")
+    if db().scalars(select(Cupo).where(Cupo.clave == datos["clave"])).first() is not None:
+        raise BadRequest("Ya existe un registro con esa clave.")
+    try:
+        cupo = catalogo.guardar_cupo(db(), datos)
+    except (ValueError, TypeError) as error:
+        raise BadRequest(f"Datos de cupo inválidos: {error}") from None
+    if datos.get("dictaminador_rfc"):
+        cupo.dictaminador = _usuario(datos["dictaminador_rfc"])
     _guardar(cupo)
     return jsonify(id=cupo.id, clave=cupo.clave), 201
 
@@ -126,11 +135,65 @@ def crear_certificado() -> tuple[Response, int]:
         fecha_expedicion=expedicion,
         vigencia_hasta=vigencia,
         estado=datos.get("estado", "vigente"),
+        monto_cancelado=_decimal(datos.get("monto_cancelado", "0"), "monto_cancelado"),
     )
+    if datos.get("asignacion"):
+        certificado.asignacion = db().scalars(
+            select(Asignacion).where(Asignacion.folio == datos["asignacion"])).first()
     if not certificado.folio:
         raise BadRequest("Falta el folio del certificado.")
     _guardar(certificado)
     return jsonify(id=certificado.id, folio=certificado.folio), 201
+
+
+@bp.post("/asignaciones")
+def crear_asignacion() -> tuple[Response, int]:
+    """Una constancia de asignación ya otorgada (del año del reloj, salvo que se diga otro)."""
+    datos = _cuerpo()
+    cupo = db().scalars(select(Cupo).where(Cupo.clave == datos.get("cupo", ""))).first()
+    if cupo is None:
+        raise BadRequest("No existe el cupo indicado.")
+    hoy = portal().reloj.ahora().date()
+    asignacion = Asignacion(
+        folio=datos.get("folio") or f"CA-PRUEBA-{secrets.token_hex(4).upper()}",
+        cupo=cupo, titular=_usuario(datos.get("titular_rfc", "")),
+        anio=int(datos.get("anio", hoy.year)), monto=_decimal(datos.get("monto"), "monto"),
+        fecha=hoy, lugar=datos.get("lugar", "Ventanilla Única"),
+    )
+    _guardar(asignacion)
+    return jsonify(id=asignacion.id, folio=asignacion.folio), 201
+
+
+@bp.post("/dias-inhabiles")
+def agregar_dia_inhabil() -> tuple[Response, int]:
+    datos = _cuerpo()
+    try:
+        fecha = date.fromisoformat(datos.get("fecha", ""))
+    except ValueError:
+        raise BadRequest("fecha va como AAAA-MM-DD.") from None
+    db().merge(DiaInhabil(fecha=fecha, descripcion=datos.get("descripcion", "Día inhábil")))
+    db().commit()
+    return jsonify(fecha=fecha.isoformat()), 201
+
+
+@bp.post("/solicitudes/asignacion")
+def presentar_asignacion() -> tuple[Response, int]:
+    """Una solicitud de asignación recibida ahora (reloj del portal), sin sello: para preparar la
+    bandeja del funcionario sin pasar por la pantalla del solicitante."""
+    datos = _cuerpo()
+    p = portal()
+    contexto = tramites_cupo.Contexto(_usuario(datos.get("solicitante_rfc", "")), None,
+                                      p.reloj.ahora(), p.catalogos, p.firma_se)
+    try:
+        solicitud = tramites_cupo.presentar_asignacion(
+            db(), contexto, datos.get("cupo", ""), datos.get("lugar", "Ventanilla Única"),
+            str(datos.get("monto", "")), datos.get("pedimentos", ""))
+    except ErrorCaptura as error:
+        db().rollback()
+        raise BadRequest(str(error)) from None
+    db().commit()
+    return jsonify(folio=solicitud.folio, vence_el=solicitud.vence_el.isoformat()
+                   if solicitud.vence_el else None), 201
 
 
 @bp.get("/reloj")
@@ -144,7 +207,7 @@ def fijar_reloj() -> Response:
         momento = datetime.fromisoformat(_cuerpo().get("ahora", ""))
     except ValueError:
         raise BadRequest("ahora debe ser una fecha y hora ISO 8601.") from None
-    portal().reloj.fijar(momento)
+    portal().reloj.fijar(momento, corre=bool(_cuerpo().get("corre", False)))
     return jsonify(ahora=portal().reloj.ahora().isoformat())
 
 

@@ -21,6 +21,11 @@ DEPENDENCIAS = {  # siglas: nombre; el orden es el del menú
 # Los trámites de cada dependencia que implementa este portal, por categoría.
 TRAMITES = {
     "SE": {
+        "Cupos": [
+            ("Consulta de cupos", "cupos.lista"),
+            ("Solicitud de asignación de cupo", "solicitudes.asignacion"),
+            ("Solicitud de expedición de certificado de cupo", "solicitudes.expedicion"),
+        ],
         "Cancelaciones": [
             ("Cancelación de Certificados a Petición del Interesado", "cancelacion.captura"),
         ],

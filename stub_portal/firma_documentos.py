@@ -1,0 +1,118 @@
+"""Firma de los PDF como documentos (PAdES, pyHanko) con el certificado de prueba de la Secretaría.
+
+La primera vez que arranca, el portal crea una AC raíz de prueba de la Secretaría y un certificado
+de firma de documentos, y los guarda en su base; publica la raíz para que cualquiera valide.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from asn1crypto import keys as asn1_keys
+from asn1crypto import x509 as asn1_x509
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.x509.oid import NameOID
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.sign import fields, signers
+from pyhanko_certvalidator.registry import SimpleCertificateStore
+from sqlalchemy.orm import Session, sessionmaker
+
+from stub_portal.modelo import Ajuste
+
+_CLAVES = ("se_raiz_pem", "se_certificado_pem", "se_clave_pem")
+_DESDE, _HASTA = datetime(2010, 1, 1, tzinfo=UTC), datetime(2045, 12, 31, tzinfo=UTC)
+
+
+def _nombre(comun: str) -> x509.Name:
+    return x509.Name([
+        x509.NameAttribute(NameOID.COMMON_NAME, comun),
+        x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Secretaría de Economía (pruebas)"),
+        x509.NameAttribute(NameOID.COUNTRY_NAME, "MX"),
+    ])
+
+
+def _crear() -> tuple[str, str, str]:
+    clave_raiz = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    raiz = (
+        x509.CertificateBuilder().subject_name(_nombre("AC de pruebas de la Secretaría de Economía"))
+        .issuer_name(_nombre("AC de pruebas de la Secretaría de Economía"))
+        .public_key(clave_raiz.public_key()).serial_number(x509.random_serial_number())
+        .not_valid_before(_DESDE).not_valid_after(_HASTA)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+        .add_extension(x509.KeyUsage(False, False, False, False, False, True, True, False, False),
+                       critical=True)
+        .sign(clave_raiz, hashes.SHA256())
+    )
+    clave = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    certificado = (
+        x509.CertificateBuilder().subject_name(_nombre("Secretaría de Economía - Firma de documentos"))
+        .issuer_name(raiz.subject).public_key(clave.public_key())
+        .serial_number(x509.random_serial_number()).not_valid_before(_DESDE).not_valid_after(_HASTA)
+        .add_extension(x509.KeyUsage(True, True, False, False, False, False, False, False, False),
+                       critical=True)
+        .sign(clave_raiz, hashes.SHA256())
+    )
+    pem = serialization.Encoding.PEM
+    return (
+        raiz.public_bytes(pem).decode(),
+        certificado.public_bytes(pem).decode(),
+        clave.private_bytes(pem, serialization.PrivateFormat.PKCS8,
+                            serialization.NoEncryption()).decode(),
+    )
+
+
+class _FirmanteConHoraDelPortal(signers.PdfSigner):
+    """pyHanko toma la hora de firma del sistema; aquí, como todo, sale del reloj del portal."""
+
+    def __init__(self, *args: object, hora: datetime, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._hora = hora
+
+    def init_signing_session(self, pdf_out, existing_fields_only=False):  # type: ignore[no-untyped-def]
+        sesion = super().init_signing_session(pdf_out, existing_fields_only=existing_fields_only)
+        sesion.system_time = self._hora
+        return sesion
+
+
+@dataclass(frozen=True)
+class FirmaDeLaSecretaria:
+    raiz_pem: str
+    certificado_pem: str
+    clave_pem: str
+
+    @classmethod
+    def cargar_o_crear(cls, sesiones: sessionmaker[Session]) -> FirmaDeLaSecretaria:
+        with sesiones.begin() as sesion:
+            guardados = [sesion.get(Ajuste, clave) for clave in _CLAVES]
+            if any(g is None for g in guardados):
+                valores = _crear()
+                for clave, valor in zip(_CLAVES, valores, strict=True):
+                    sesion.merge(Ajuste(clave=clave, valor=valor))
+                return cls(*valores)
+            return cls(*(g.valor for g in guardados if g is not None))
+
+    def firmar(self, pdf: bytes, razon: str, hora: datetime) -> bytes:
+        """Agrega al PDF una firma PAdES invisible de la Secretaría, con la hora dada."""
+        def asn1(pem: str) -> asn1_x509.Certificate:
+            return asn1_x509.Certificate.load(
+                x509.load_pem_x509_certificate(pem.encode()).public_bytes(serialization.Encoding.DER))
+
+        clave = serialization.load_pem_private_key(self.clave_pem.encode(), password=None)
+        firmante = signers.SimpleSigner(
+            signing_cert=asn1(self.certificado_pem),
+            signing_key=asn1_keys.PrivateKeyInfo.load(clave.private_bytes(
+                serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
+                serialization.NoEncryption())),
+            cert_registry=SimpleCertificateStore.from_certs([asn1(self.raiz_pem)]),
+        )
+        datos = signers.PdfSignatureMetadata(
+            field_name="FirmaSecretaria", reason=razon, location="Ciudad de México",
+            subfilter=fields.SigSeedSubFilter.PADES, name="Secretaría de Economía",
+        )
+        salida = _FirmanteConHoraDelPortal(datos, signer=firmante, hora=hora).sign_pdf(
+            IncrementalPdfFileWriter(io.BytesIO(pdf)))
+        return salida.getvalue()
