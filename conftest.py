@@ -7,6 +7,7 @@ pytest_plugins = [
     "fixtures.navegador",
     "fixtures.efirma",
     "fixtures.datos",
+    "fixtures.documentos",
     "steps.escena",
     "steps.sesion",
     "steps.tramites",
@@ -14,4 +15,7 @@ pytest_plugins = [
     "steps.firma",
     "steps.avisos",
     "steps.funcionario",
+    "steps.cupos",
+    "steps.solicitudes",
+    "steps.resoluciones",
 ]

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from playwright.sync_api import Locator, Page
+
+from pages.acceso import capturar_efirma
 
 
 class BandejaDelFuncionario:
@@ -16,3 +20,49 @@ class BandejaDelFuncionario:
     @property
     def vacia(self) -> Locator:
         return self.page.get_by_text("No tiene solicitudes pendientes.")
+
+    def abrir(self) -> BandejaDelFuncionario:
+        self.page.goto("/funcionario/bandeja")
+        return self
+
+    @property
+    def folios(self) -> Locator:
+        return self.page.get_by_role("table", name="Solicitudes pendientes").locator(
+            "tbody tr td:first-child")
+
+    def atender(self, folio: str) -> SolicitudDelFuncionario:
+        with self.page.expect_navigation():
+            self.page.get_by_role("link", name=f"Atender la solicitud {folio}").click()
+        return SolicitudDelFuncionario(self.page)
+
+
+class SolicitudDelFuncionario:
+    """El detalle de una solicitud en el lado del funcionario, con el formulario de resolución."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+
+    def resolver(self, autorizar: bool, motivo: str, cer: Path, key: Path, contrasena: str) -> None:
+        formulario = self.page.get_by_role("form", name="Resolución")
+        formulario.get_by_label("Autorizar" if autorizar else "Rechazar", exact=True).check()
+        formulario.get_by_label("Motivo del rechazo").fill(motivo)
+        capturar_efirma(self.page, cer, key, contrasena)
+        with self.page.expect_navigation():
+            formulario.get_by_role("button", name="Firmar resolución").click()
+
+    @property
+    def monto_otorgado(self) -> Locator:
+        return self.page.get_by_test_id("monto-otorgado")
+
+    @property
+    def criterio(self) -> Locator:
+        return self.page.get_by_test_id("criterio")
+
+    @property
+    def estado(self) -> Locator:
+        return self.page.get_by_test_id("estado")
+
+    def descargar_resolucion(self) -> bytes:
+        with self.page.expect_download() as descarga:
+            self.page.get_by_role("link", name="Resolución", exact=True).click()
+        return Path(descarga.value.path()).read_bytes()

@@ -18,6 +18,9 @@ class Escena:
     otro_cupo: Cupo | None = None
     certificados: dict[str, Certificado] = field(default_factory=dict)
     folio: str = ""
+    folio_de_la_otra: str = ""
+    asignacion: str = ""
+    resolucion: bytes = b""
     acuse: bytes = b""
     nombre_del_acuse: str = ""
 

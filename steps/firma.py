@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 import pytest
 from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
-from fixtures.acuses import Acuse, leer_acuse
+from fixtures.documentos import DocumentoPdf, leer_documento
 from fixtures.efirma import Archivos
 from fixtures.portal import Portal
 from pages.cancelacion import AcuseDeRecepcion, CapturaDeCancelacion, FirmaDeSolicitud
@@ -52,16 +53,18 @@ def descarga_acuse(page: Page, escena: Escena) -> None:
 
 
 @pytest.fixture
-def acuse(escena: Escena) -> Acuse:
+def acuse(escena: Escena) -> DocumentoPdf:
     """El acuse que el escenario descargó, leído del PDF."""
-    return leer_acuse(escena.acuse)
+    return leer_documento(escena.acuse)
 
 
 @then("ve el número de folio de trámite")
 def ve_folio(page: Page, escena: Escena) -> None:
+    folio = AcuseDeRecepcion(page).folio
+    expect(folio).to_have_text(re.compile(r"^\d{25}$"))
+    escena.folio = escena.folio or folio.inner_text()
     expect(page.get_by_role("status")).to_contain_text(
         f"Su solicitud ha sido registrada con el número de folio de trámite {escena.folio}")
-    assert escena.folio.isdigit() and len(escena.folio) == 25, escena.folio
 
 
 @then("ve la liga al acuse de recepción de trámite")
@@ -82,31 +85,35 @@ def sigue_sin_firmar(page: Page, escena: Escena, alias: str, monto: str) -> None
 
 @then(parsers.parse('el acuse es un PDF con el folio del trámite, la fecha "{fecha}" y la hora '
                     '"{hora}"'))
-def acuse_con_folio(escena: Escena, acuse: Acuse, fecha: str, hora: str) -> None:
+def acuse_con_folio(escena: Escena, acuse: DocumentoPdf, fecha: str, hora: str) -> None:
     assert escena.nombre_del_acuse.endswith(".pdf"), escena.nombre_del_acuse
-    assert (acuse.folio, acuse.fecha, acuse.hora) == (escena.folio, fecha, hora)
+    assert acuse.titulo == "Acuse de recepción de trámite"
+    assert acuse.campo("Número de folio de trámite") == escena.folio
+    assert acuse.campo("Fecha de recepción") == fecha
+    assert acuse.campo("Hora de recepción").startswith(hora)
 
 
 @then(parsers.parse('el acuse muestra el RFC y el nombre de la empresa, el certificado "{alias}" '
                     'por {monto:d} y el motivo'))
-def acuse_con_datos(escena: Escena, acuse: Acuse, alias: str, monto: int) -> None:
+def acuse_con_datos(escena: Escena, acuse: DocumentoPdf, alias: str, monto: int) -> None:
     empresa = escena.requiere_empresa()
-    assert (acuse.rfc, acuse.nombre) == (empresa.rfc, empresa.nombre)
+    assert acuse.campo("RFC del solicitante") == empresa.rfc
+    assert acuse.campo("Nombre o razón social") == empresa.nombre
     assert acuse.certificados == {escena.certificado(alias).folio: monto}
-    assert acuse.motivo == MOTIVO
+    assert acuse.campo("Motivo de cancelación") == MOTIVO
 
 
 @then("el sello del acuse se verifica con el certificado de la empresa")
-def sello_valido(escena: Escena, acuse: Acuse) -> None:
+def sello_valido(escena: Escena, acuse: DocumentoPdf) -> None:
     empresa = escena.requiere_empresa()
-    for dato in (acuse.folio, empresa.rfc, *acuse.certificados):
+    for dato in (escena.folio, empresa.rfc, *acuse.certificados):
         assert f"|{dato}|" in acuse.cadena_original, (dato, acuse.cadena_original)
     assert verificar_sello(empresa.efirma.cer.read_bytes(), acuse.cadena_original, acuse.sello)
 
 
 @then("el sello del acuse no se verifica si la cadena original cambia en un solo carácter")
-def sello_invalido_si_cambia(escena: Escena, acuse: Acuse) -> None:
+def sello_invalido_si_cambia(escena: Escena, acuse: DocumentoPdf) -> None:
     cer = escena.requiere_empresa().efirma.cer.read_bytes()
     assert verificar_sello(cer, acuse.cadena_original, acuse.sello)
-    alterada = acuse.cadena_original.replace(acuse.folio, acuse.folio[:-1] + "X")
+    alterada = acuse.cadena_original.replace(escena.folio, escena.folio[:-1] + "X")
     assert not verificar_sello(cer, alterada, acuse.sello)

@@ -115,11 +115,12 @@ def proxima_apertura(
 
 
 def mensaje_de_horario(lugar: LugarDePresentacion, apertura: datetime) -> str:
-    zona = "hora del centro" if lugar.zona == ZONA_CENTRO else "hora local"
+    zona = "hora del centro" if lugar.es_ventanilla_unica else "hora local"
     horario = ("las 24 horas en días hábiles" if lugar.es_ventanilla_unica
                else "de 9:00 a 14:30, hora local, en días hábiles")
+    local = apertura.astimezone(lugar.zona)
     return (f"Fuera del horario de recepción: {lugar.nombre} recibe solicitudes {horario}. "
-            f"Podrá presentarla a partir del {apertura:%d/%m/%Y} a las {apertura:%H:%M} ({zona}).")
+            f"Podrá presentarla a partir del {local:%d/%m/%Y} a las {local:%H:%M} ({zona}).")
 
 
 # --- Criterios de autorización ------------------------------------------------------------------
@@ -203,7 +204,7 @@ def validar_ejercicio_anterior(pedimentos: Iterable[Pedimento], asignacion_anter
 
 # --- Beneficiarios ------------------------------------------------------------------------------
 
-_RFC = re.compile(r"^([A-ZÑ&]{3,4})(\d{2})(\d{2})(\d{2})([A-Z\d]{2}[A\d])$")
+_RFC = re.compile(r"^([A-ZÑ&]{3,4})(\d{2})(\d{2})(\d{2})([A-Z\d]{3})$")
 RFC_GENERICOS = {"XAXX010101000", "XEXX010101000"}
 
 

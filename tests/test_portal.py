@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from flask.testing import FlaskClient
 
-from fixtures.acuses import leer_acuse
 from fixtures.correo import BuzonSmtp
+from fixtures.documentos import leer_documento, validar_firma_pdf
 from sat_pruebas import AutoridadCertificadora, Credencial, verificar_sello
 from stub_portal.app import create_app
 
@@ -114,10 +114,17 @@ def test_el_acuse_se_lee_del_pdf_y_su_sello_se_verifica(mundo: Mundo) -> None:
     pdf = cliente.get(f"/cancelacion/acuse/{folio}/descargar")
     assert pdf.mimetype == "application/pdf"
     assert f'filename="Acuse_{folio}.pdf"' in pdf.headers["Content-Disposition"]
-    acuse = leer_acuse(pdf.data)
-    assert (acuse.folio, acuse.rfc) == (folio, "AAA010101AAA")
+    acuse = leer_documento(pdf.data)
+    assert acuse.campo("Número de folio de trámite") == folio
+    assert acuse.campo("RFC del solicitante") == "AAA010101AAA"
     assert acuse.certificados == {"SE-A": Decimal("12.345")}
     assert verificar_sello(mundo.efirmas["AAA010101AAA"].cer, acuse.cadena_original, acuse.sello)
+    raiz = mundo.app.test_client().get("/documentos/ac-secretaria.pem").text
+    firma = validar_firma_pdf(pdf.data, raiz)
+    assert (firma.intacta, firma.valida, firma.confiable) == (True, True, True)
+    alterado = bytearray(pdf.data)
+    alterado[len(alterado) // 4] ^= 0x01  # un bit dentro de lo firmado
+    assert not validar_firma_pdf(bytes(alterado), raiz).intacta
 
 
 def test_otra_empresa_no_descarga_el_acuse_ajeno(mundo: Mundo) -> None:

@@ -196,6 +196,27 @@ def presentar_asignacion() -> tuple[Response, int]:
                    if solicitud.vence_el else None), 201
 
 
+@bp.post("/solicitudes/expedicion")
+def presentar_expedicion() -> tuple[Response, int]:
+    """Una solicitud de expedición recibida ahora, sin sello, con copias de prueba adjuntas."""
+    datos = _cuerpo()
+    p = portal()
+    contexto = tramites_cupo.Contexto(_usuario(datos.get("solicitante_rfc", "")), None,
+                                      p.reloj.ahora(), p.catalogos, p.firma_se)
+    copia = tramites_cupo.Archivo("copia.pdf", b"%PDF-1.4 copia de prueba")
+    try:
+        solicitud = tramites_cupo.presentar_expedicion(
+            db(), contexto, datos.get("asignacion", ""), datos.get("lugar", "Ventanilla Única"),
+            str(datos.get("monto", "")), datos.get("numero_factura", "F-PRUEBA"),
+            str(datos.get("monto_factura", "")), datos.get("documento_transporte", "Carta de porte"),
+            copia, copia)
+    except ErrorCaptura as error:
+        db().rollback()
+        raise BadRequest(str(error)) from None
+    db().commit()
+    return jsonify(folio=solicitud.folio), 201
+
+
 @bp.get("/reloj")
 def leer_reloj() -> Response:
     return jsonify(ahora=portal().reloj.ahora().isoformat())

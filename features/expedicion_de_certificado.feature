@@ -1,0 +1,39 @@
+# language: es
+Característica: Solicitud de expedición de certificado de cupo
+  Con su constancia de asignación, el beneficiario pide el certificado en la Ventanilla Única o en
+  la Representación Federal donde obtuvo la asignación, y adjunta la copia de la factura comercial
+  y la del conocimiento de embarque, carta de porte o guía aérea. La solicitud firmada recibe folio
+  y acuse; su documento resolutivo es el certificado de cupo.
+
+  Antecedentes:
+    Dado que el reloj del portal marca el "2022-06-01T12:00:00"
+    Y una empresa registrada en la Ventanilla Única
+    Y un cupo de 500 toneladas en 2022 que empieza a recibir solicitudes el "2022-01-03"
+    Y que la empresa ya tiene una asignación de 100 toneladas de ese cupo obtenida en la "Representación Federal en Chiapas"
+    Y que la empresa inició sesión
+
+  @EXP-01 @PRO-01
+  Escenario: La solicitud con las copias de la factura y de la carta de porte queda registrada
+    Cuando la empresa solicita un certificado de 60 toneladas con factura por 60 toneladas y "Carta de porte", en la "Ventanilla Única"
+    Entonces ve el número de folio de trámite
+    Y el acuse de la solicitud lista las copias de "Factura comercial" y de "Carta de porte"
+
+  @EXP-01
+  Escenario: En la Representación Federal donde obtuvo la asignación también se recibe
+    Cuando la empresa solicita un certificado de 60 toneladas con factura por 60 toneladas y "Guía aérea", en la "Representación Federal en Chiapas"
+    Entonces ve el número de folio de trámite
+
+  @EXP-01
+  Escenario: En otra Representación Federal no se recibe
+    Cuando la empresa solicita un certificado de 60 toneladas con factura por 60 toneladas y "Conocimiento de embarque", en la "Representación Federal en Jalisco"
+    Entonces ve el mensaje "en la Representación Federal donde obtuvo la asignación (Representación Federal en Chiapas)"
+
+  @EXP-01
+  Esquema del escenario: Sin la copia de un documento la solicitud no se recibe
+    Cuando la empresa solicita un certificado de 60 toneladas sin adjuntar <copia>
+    Entonces ve el mensaje "<mensaje>"
+
+    Ejemplos:
+      | copia                     | mensaje                                                   |
+      | la factura comercial      | Adjunte la copia de la factura comercial.                 |
+      | el documento de transporte | Adjunte la copia del documento de transporte (carta de porte). |

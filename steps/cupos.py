@@ -1,0 +1,67 @@
+"""Pasos de los cupos: su preparación, la consulta de la ficha y el saldo."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from playwright.sync_api import Page, expect
+from pytest_bdd import given, parsers, then
+
+from fixtures.datos import Fabrica
+from pages.cupos import ConsultaDeCupos, FichaDelCupo
+from steps.escena import Escena
+from steps.sesion import iniciar_sesion
+
+CUPO_DE_QUESOS = ("Cupo de importación de queso fresco (sin madurar), incluido el del lactosuero, y "
+                  "requesón; y los demás quesos de la República de Guatemala")
+
+
+def _toneladas(texto: str) -> Decimal:
+    return Decimal(texto.split()[0].replace(",", ""))
+
+
+@given(parsers.parse('un cupo de {monto:d} toneladas en {anio:d} que empieza a recibir solicitudes '
+                     'el "{inicio}"'))
+def cupo_con_monto(escena: Escena, fabrica: Fabrica, monto: int, anio: int, inicio: str) -> None:
+    escena.cupo = fabrica.cupo(montos={anio: Decimal(monto)}, inicio=date.fromisoformat(inicio))
+
+
+@given(parsers.parse('que la Secretaría declaró inhábil el "{dia}"'))
+def dia_inhabil(fabrica: Fabrica, dia: str) -> None:
+    fabrica.declarar_inhabil(date.fromisoformat(dia))
+
+
+@given("que la empresa consulta el cupo de quesos de Guatemala")
+def consulta_quesos(page: Page) -> None:
+    ConsultaDeCupos(page).abrir_ficha(CUPO_DE_QUESOS)
+
+
+@then(parsers.parse("el monto del cupo en {anio:d} es de {toneladas:d} toneladas métricas"))
+def monto_del_anio(page: Page, anio: int, toneladas: int) -> None:
+    fila = FichaDelCupo(page).fila("Monto del cupo", str(anio))
+    expect(fila).to_have_count(1)
+    assert Decimal(fila.get_by_role("cell").nth(1).inner_text().replace(",", "")) == toneladas
+
+
+@then(parsers.parse('la ficha dice en "{seccion}": "{texto}"'))
+def ficha_dice(page: Page, seccion: str, texto: str) -> None:
+    expect(FichaDelCupo(page).seccion(seccion)).to_contain_text(texto)
+
+
+@then("las fracciones arancelarias del cupo son:")
+def fracciones(page: Page, datatable: list[list[str]]) -> None:
+    ficha = FichaDelCupo(page)
+    esperadas = datatable[1:]
+    expect(ficha.celdas_de_la_primera_columna("Fracciones arancelarias")).to_have_text(
+        [fraccion for fraccion, _ in esperadas])
+    for fraccion, descripcion in esperadas:
+        expect(ficha.fila("Fracciones arancelarias", fraccion)).to_contain_text(descripcion)
+
+
+@then(parsers.parse("el saldo del cupo en {anio:d} es de {toneladas:d} toneladas"))
+def saldo_del_cupo(page: Page, escena: Escena, anio: int, toneladas: int) -> None:
+    iniciar_sesion(page, escena.requiere_empresa())
+    ficha = ConsultaDeCupos(page).abrir_ficha(escena.requiere_cupo().nombre)
+    expect(ficha.seccion("Monto del cupo")).to_contain_text(f"Saldo del cupo en {anio}")
+    assert _toneladas(ficha.saldo.inner_text()) == toneladas
