@@ -26,3 +26,9 @@ Característica: Acuse de recepción de la solicitud de cancelación
     Y la empresa descarga el acuse de recepción de trámite
     Entonces el sello del acuse se verifica con el certificado de la empresa
     Y el sello del acuse no se verifica si la cadena original cambia en un solo carácter
+
+  @CAN-13 @PADES
+  Escenario: El acuse lleva la firma electrónica de la Secretaría
+    Cuando la empresa firma la solicitud con su e.firma
+    Y la empresa descarga el acuse de recepción de trámite
+    Entonces la firma de la Secretaría en el acuse es íntegra, válida y de confianza

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
-from fixtures.documentos import DocumentoPdf, leer_documento
+from fixtures.documentos import DocumentoPdf, leer_documento, validar_firma_pdf
 from fixtures.efirma import Archivos
 from fixtures.portal import Portal
 from pages.cancelacion import AcuseDeRecepcion, CapturaDeCancelacion, FirmaDeSolicitud
@@ -117,3 +117,10 @@ def sello_invalido_si_cambia(escena: Escena, acuse: DocumentoPdf) -> None:
     assert verificar_sello(cer, acuse.cadena_original, acuse.sello)
     alterada = acuse.cadena_original.replace(escena.folio, escena.folio[:-1] + "X")
     assert not verificar_sello(cer, alterada, acuse.sello)
+
+
+@then("la firma de la Secretaría en el acuse es íntegra, válida y de confianza")
+def acuse_firmado(escena: Escena, raiz_de_la_secretaria: str) -> None:
+    firma = validar_firma_pdf(escena.acuse, raiz_de_la_secretaria)
+    assert (firma.intacta, firma.valida, firma.confiable) == (True, True, True), firma
+    assert "Secretaría de Economía" in firma.firmante
