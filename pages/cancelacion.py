@@ -8,6 +8,7 @@ from pathlib import Path
 from playwright.sync_api import Locator, Page
 
 from pages.acceso import capturar_efirma
+from pages.descargas import descargar
 
 ETIQUETAS_DE_BUSQUEDA = {
     "regimen": "Régimen Aduanero",
@@ -157,7 +158,4 @@ class AcuseDeRecepcion:
 
     def descargar_acuse(self) -> tuple[str, bytes]:
         """Descarga el PDF por la liga; devuelve el nombre sugerido y el contenido."""
-        with self.page.expect_download() as descarga:
-            self.liga_del_acuse.click()
-        archivo = descarga.value
-        return archivo.suggested_filename, Path(archivo.path()).read_bytes()
+        return descargar(self.liga_del_acuse)

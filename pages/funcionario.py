@@ -7,6 +7,7 @@ from pathlib import Path
 from playwright.sync_api import Locator, Page
 
 from pages.acceso import capturar_efirma
+from pages.descargas import descargar
 
 
 class BandejaDelFuncionario:
@@ -63,6 +64,4 @@ class SolicitudDelFuncionario:
         return self.page.get_by_test_id("estado")
 
     def descargar_resolucion(self) -> bytes:
-        with self.page.expect_download() as descarga:
-            self.page.get_by_role("link", name="Resolución", exact=True).click()
-        return Path(descarga.value.path()).read_bytes()
+        return descargar(self.page.get_by_role("link", name="Resolución", exact=True))[1]

@@ -7,6 +7,7 @@ from pathlib import Path
 from playwright.sync_api import Locator, Page
 
 from pages.acceso import capturar_efirma
+from pages.descargas import descargar
 
 
 class _Formulario:
@@ -81,6 +82,4 @@ class DetalleDeSolicitud:
         return self.page.get_by_test_id("documento")
 
     def descargar(self, liga: str) -> bytes:
-        with self.page.expect_download() as descarga:
-            self.page.get_by_role("link", name=liga, exact=True).click()
-        return Path(descarga.value.path()).read_bytes()
+        return descargar(self.page.get_by_role("link", name=liga, exact=True))[1]

@@ -111,7 +111,7 @@ def test_una_solicitud_firmada_con_el_smtp_caido_se_guarda_y_su_aviso_sale_despu
 def test_el_acuse_se_lee_del_pdf_y_su_sello_se_verifica(mundo: Mundo) -> None:
     cliente = mundo.cliente("AAA010101AAA")
     folio = mundo.firmar(cliente, "AAA010101AAA", "SE-A", "12.345")
-    pdf = cliente.get(f"/cancelacion/acuse/{folio}/descargar")
+    pdf = cliente.get(f"/solicitudes/{folio}/acuse")
     assert pdf.mimetype == "application/pdf"
     assert f'filename="Acuse_{folio}.pdf"' in pdf.headers["Content-Disposition"]
     acuse = leer_documento(pdf.data)
@@ -129,7 +129,7 @@ def test_el_acuse_se_lee_del_pdf_y_su_sello_se_verifica(mundo: Mundo) -> None:
 
 def test_otra_empresa_no_descarga_el_acuse_ajeno(mundo: Mundo) -> None:
     folio = mundo.firmar(mundo.cliente("AAA010101AAA"), "AAA010101AAA", "SE-A", "1")
-    ajeno = mundo.cliente("BBB010101BBB").get(f"/cancelacion/acuse/{folio}/descargar")
+    ajeno = mundo.cliente("BBB010101BBB").get(f"/solicitudes/{folio}/acuse")
     assert ajeno.status_code == 404
 
 

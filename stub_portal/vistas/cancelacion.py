@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
-from sqlalchemy import select
+from flask import Blueprint, flash, g, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from stub_portal import cancelaciones, correo
 from stub_portal.catalogo import calendario
 from stub_portal.efirma import ErrorEfirma
-from stub_portal.modelo import Solicitud
 from stub_portal.reglas import ErrorCaptura
 from stub_portal.vistas.acceso import SOLICITANTES
-from stub_portal.vistas.comun import FUNCIONARIOS, db, firma_de_la_sesion, portal, requiere
+from stub_portal.vistas.comun import db, firma_de_la_sesion, portal, requiere
+from stub_portal.vistas.solicitudes import solicitud_visible
 
 bp = Blueprint("cancelacion", __name__, url_prefix="/cancelacion")
 ASUNTO_AVISO = "Aviso de Certificados de Exportación por Solicitud pendientes por Cancelar"
@@ -140,28 +139,8 @@ def firmar() -> Response | tuple[str, int]:
     return redirect(url_for("cancelacion.acuse", folio=solicitud.folio))
 
 
-def _solicitud_visible(folio: str) -> Solicitud:
-    solicitud = db().scalars(select(Solicitud).where(Solicitud.folio == folio)).first()
-    usuario = g.usuario
-    if solicitud is None or (
-        usuario.perfil not in FUNCIONARIOS and solicitud.solicitante_id != usuario.id
-    ):
-        abort(404)
-    return solicitud
-
-
 @bp.get("/acuse/<folio>")
 @requiere(*SOLICITANTES)
 def acuse(folio: str) -> str:
-    return render_template("cancelacion/acuse.html", solicitud=_solicitud_visible(folio))
-
-
-@bp.get("/acuse/<folio>/descargar")
-@requiere(*SOLICITANTES, *FUNCIONARIOS)
-def acuse_pdf(folio: str) -> Response:
-    """CAN-13: el acuse de recepción de trámite, como PDF para descargar."""
-    solicitud = _solicitud_visible(folio)
-    return Response(
-        solicitud.acuse_pdf, mimetype="application/pdf",
-        headers={"Content-Disposition": f'attachment; filename="Acuse_{folio}.pdf"'},
-    )
+    """CAN-12/13: el folio y la liga al acuse (la descarga es la de toda solicitud)."""
+    return render_template("cancelacion/acuse.html", solicitud=solicitud_visible(folio))
