@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Self
 
 from playwright.sync_api import Locator, Page
 
@@ -16,7 +17,7 @@ class _Formulario:
     def __init__(self, page: Page) -> None:
         self.page = page
 
-    def abrir(self) -> _Formulario:
+    def abrir(self) -> Self:
         self.page.goto(self.RUTA)
         return self
 

@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.datos import Fabrica
-from fixtures.documentos import leer_documento
+from fixtures.documentos import DocumentoPdf, leer_documento
 from fixtures.portal import Portal
 from pages.acceso import mensaje_de_error
 from pages.solicitudes import DetalleDeSolicitud, SolicitudDeAsignacion, SolicitudDeExpedicion
@@ -28,7 +28,7 @@ def pedimento(fake: Faker, anio: int) -> str:
 def solicitar_asignacion(page: Page, escena: Escena, monto: str, lugar: str = VUCEM,
                          pedimentos: str = "") -> None:
     empresa = escena.requiere_empresa()
-    SolicitudDeAsignacion(page).abrir().presentar(  # type: ignore[attr-defined]
+    SolicitudDeAsignacion(page).abrir().presentar(
         escena.requiere_cupo().nombre, lugar, monto, pedimentos, empresa.efirma.cer,
         empresa.efirma.key, empresa.efirma.contrasena)
 
@@ -37,7 +37,7 @@ def solicitar_certificado(page: Page, escena: Escena, fabrica: Fabrica, monto: s
                           transporte: str = "Carta de porte", lugar: str = VUCEM,
                           sin: str = "") -> None:
     empresa = escena.requiere_empresa()
-    SolicitudDeExpedicion(page).abrir().presentar(  # type: ignore[attr-defined]
+    SolicitudDeExpedicion(page).abrir().presentar(
         escena.asignacion, lugar, monto, f"F-{fabrica.hoy():%Y}-{monto}", factura, transporte,
         None if sin == "la factura comercial" else fabrica.archivo("factura.pdf"),
         None if sin == "el documento de transporte" else fabrica.archivo("transporte.pdf"),
@@ -109,7 +109,7 @@ def se_rechaza(page: Page, mensaje: str) -> None:
     expect(DetalleDeSolicitud(page).folio).to_have_count(0)
 
 
-def _acuse(page: Page):  # type: ignore[no-untyped-def]
+def _acuse(page: Page) -> DocumentoPdf:
     detalle = DetalleDeSolicitud(page)
     expect(detalle.folio).to_be_visible()
     return leer_documento(detalle.descargar("Acuse de recepción de trámite"))

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from stub_portal.modelo import Aviso
+from stub_portal.reloj import Reloj
 
 REMITENTE = "avisos@ventanillaunica.example"
 bitacora = logging.getLogger(__name__)
@@ -67,13 +68,13 @@ class Cartero:
                 enviados += 1
         return enviados
 
-    def iniciar_reintentos(self, reloj: object, cada_segundos: float = 10.0) -> threading.Event:
+    def iniciar_reintentos(self, reloj: Reloj, cada_segundos: float = 10.0) -> threading.Event:
         """Un hilo que reintenta la bandeja de salida; devuelve el evento que lo detiene."""
         alto = threading.Event()
 
         def ciclo() -> None:
             while not alto.wait(cada_segundos):
-                self.entregar_pendientes(reloj.ahora())  # type: ignore[attr-defined]
+                self.entregar_pendientes(reloj.ahora())
 
         threading.Thread(target=ciclo, name="cartero", daemon=True).start()
         return alto

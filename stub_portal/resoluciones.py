@@ -15,7 +15,7 @@ from stub_portal.acuses import NOMBRES
 from stub_portal.documentos import Documento, generar_pdf
 from stub_portal.efirma import Firmante, sellar
 from stub_portal.firma_documentos import FirmaDeLaSecretaria
-from stub_portal.modelo import Asignacion, Certificado, Solicitud, Usuario
+from stub_portal.modelo import Asignacion, Certificado, Cupo, Solicitud, Usuario
 from stub_portal.reglas import MECANISMO_LICITACION, ErrorCaptura, formato_monto
 from stub_portal.reglas_cupos import Otorgamiento, monto_a_otorgar, vigencia_del_certificado
 
@@ -27,7 +27,7 @@ TITULOS = {
 QUE_CONSUMEN_CUPO = ("asignacion", "expedicion")
 
 
-def cupos_de(solicitud: Solicitud) -> set:  # type: ignore[type-arg]
+def cupos_de(solicitud: Solicitud) -> set[Cupo]:
     if solicitud.cupo is not None:
         return {solicitud.cupo}
     return {p.certificado.cupo for p in solicitud.partidas}

@@ -18,6 +18,7 @@ from stub_portal.modelo import Adjunto, Asignacion, Cupo, PedimentoAcreditado, S
 from stub_portal.reglas import ErrorCaptura
 from stub_portal.reglas_cupos import (
     VENTANILLA_UNICA,
+    LugarDePresentacion,
     leer_pedimentos,
     mensaje_de_horario,
     proxima_apertura,
@@ -45,7 +46,7 @@ class Contexto:
     firma_se: FirmaDeLaSecretaria
 
 
-def _lugar(catalogos: Catalogos, nombre: str):  # type: ignore[no-untyped-def]
+def _lugar(catalogos: Catalogos, nombre: str) -> LugarDePresentacion:
     lugar = catalogos.lugar(nombre)
     if lugar is None:
         raise ErrorCaptura("Seleccione el lugar de presentación: la Ventanilla Única o una "

@@ -6,6 +6,7 @@ Sólo existe si la aplicación se configura con API_DE_PRUEBAS; un portal en pro
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -14,11 +15,20 @@ from cryptography import x509
 from flask import Blueprint, jsonify, request
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 from werkzeug.exceptions import BadRequest
 from werkzeug.wrappers import Response
 
 from stub_portal import catalogo, tramites_cupo
-from stub_portal.modelo import Asignacion, AutoridadConfiable, Certificado, Cupo, DiaInhabil, Usuario
+from stub_portal.modelo import (
+    Asignacion,
+    AutoridadConfiable,
+    Certificado,
+    Cupo,
+    DiaInhabil,
+    Solicitud,
+    Usuario,
+)
 from stub_portal.reglas import ErrorCaptura
 from stub_portal.vistas.comun import db, portal
 
@@ -89,6 +99,13 @@ def _usuario(rfc: str) -> Usuario:
     return usuario
 
 
+def _cupo(clave: str) -> Cupo:
+    cupo = db().scalars(select(Cupo).where(Cupo.clave == clave)).first()
+    if cupo is None:
+        raise BadRequest("No existe el cupo indicado.")
+    return cupo
+
+
 @bp.post("/cupos")
 def crear_cupo() -> tuple[Response, int]:
     """Un cupo como los del catálogo. Sin «montos» por año, «monto_total» vale para el año en curso."""
@@ -117,9 +134,7 @@ def crear_cupo() -> tuple[Response, int]:
 @bp.post("/certificados")
 def crear_certificado() -> tuple[Response, int]:
     datos = _cuerpo()
-    cupo = db().scalars(select(Cupo).where(Cupo.clave == datos.get("cupo", ""))).first()
-    if cupo is None:
-        raise BadRequest("No existe el cupo indicado.")
+    cupo = _cupo(datos.get("cupo", ""))
     hoy = portal().reloj.ahora().date()
     try:
         expedicion = date.fromisoformat(datos.get("fecha_expedicion", hoy.isoformat()))
@@ -150,9 +165,7 @@ def crear_certificado() -> tuple[Response, int]:
 def crear_asignacion() -> tuple[Response, int]:
     """Una constancia de asignación ya otorgada (del año del reloj, salvo que se diga otro)."""
     datos = _cuerpo()
-    cupo = db().scalars(select(Cupo).where(Cupo.clave == datos.get("cupo", ""))).first()
-    if cupo is None:
-        raise BadRequest("No existe el cupo indicado.")
+    cupo = _cupo(datos.get("cupo", ""))
     hoy = portal().reloj.ahora().date()
     asignacion = Asignacion(
         folio=datos.get("folio") or f"CA-PRUEBA-{secrets.token_hex(4).upper()}",
@@ -176,44 +189,42 @@ def agregar_dia_inhabil() -> tuple[Response, int]:
     return jsonify(fecha=fecha.isoformat()), 201
 
 
-@bp.post("/solicitudes/asignacion")
-def presentar_asignacion() -> tuple[Response, int]:
-    """Una solicitud de asignación recibida ahora (reloj del portal), sin sello: para preparar la
-    bandeja del funcionario sin pasar por la pantalla del solicitante."""
-    datos = _cuerpo()
+def _presentar(datos: dict[str, Any],
+               presentar: Callable[[Session, tramites_cupo.Contexto], Solicitud]) -> Solicitud:
+    """Presenta una solicitud recibida ahora (reloj del portal) y sin sello, con las mismas reglas
+    que la pantalla del solicitante: sirve para preparar la bandeja del funcionario."""
     p = portal()
     contexto = tramites_cupo.Contexto(_usuario(datos.get("solicitante_rfc", "")), None,
                                       p.reloj.ahora(), p.catalogos, p.firma_se)
     try:
-        solicitud = tramites_cupo.presentar_asignacion(
-            db(), contexto, datos.get("cupo", ""), datos.get("lugar", "Ventanilla Única"),
-            str(datos.get("monto", "")), datos.get("pedimentos", ""))
+        solicitud = presentar(db(), contexto)
     except ErrorCaptura as error:
         db().rollback()
         raise BadRequest(str(error)) from None
     db().commit()
+    return solicitud
+
+
+@bp.post("/solicitudes/asignacion")
+def presentar_asignacion() -> tuple[Response, int]:
+    datos = _cuerpo()
+    solicitud = _presentar(datos, lambda sesion, contexto: tramites_cupo.presentar_asignacion(
+        sesion, contexto, datos.get("cupo", ""), datos.get("lugar", "Ventanilla Única"),
+        str(datos.get("monto", "")), datos.get("pedimentos", "")))
     return jsonify(folio=solicitud.folio, vence_el=solicitud.vence_el.isoformat()
                    if solicitud.vence_el else None), 201
 
 
 @bp.post("/solicitudes/expedicion")
 def presentar_expedicion() -> tuple[Response, int]:
-    """Una solicitud de expedición recibida ahora, sin sello, con copias de prueba adjuntas."""
+    """Con copias de prueba adjuntas en lugar de la factura y el documento de transporte."""
     datos = _cuerpo()
-    p = portal()
-    contexto = tramites_cupo.Contexto(_usuario(datos.get("solicitante_rfc", "")), None,
-                                      p.reloj.ahora(), p.catalogos, p.firma_se)
     copia = tramites_cupo.Archivo("copia.pdf", b"%PDF-1.4 copia de prueba")
-    try:
-        solicitud = tramites_cupo.presentar_expedicion(
-            db(), contexto, datos.get("asignacion", ""), datos.get("lugar", "Ventanilla Única"),
-            str(datos.get("monto", "")), datos.get("numero_factura", "F-PRUEBA"),
-            str(datos.get("monto_factura", "")), datos.get("documento_transporte", "Carta de porte"),
-            copia, copia)
-    except ErrorCaptura as error:
-        db().rollback()
-        raise BadRequest(str(error)) from None
-    db().commit()
+    solicitud = _presentar(datos, lambda sesion, contexto: tramites_cupo.presentar_expedicion(
+        sesion, contexto, datos.get("asignacion", ""), datos.get("lugar", "Ventanilla Única"),
+        str(datos.get("monto", "")), datos.get("numero_factura", "F-PRUEBA"),
+        str(datos.get("monto_factura", "")), datos.get("documento_transporte", "Carta de porte"),
+        copia, copia))
     return jsonify(folio=solicitud.folio), 201
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import Blueprint, abort, g, redirect, render_template, request, url_for
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 from werkzeug.datastructures import FileStorage
 from werkzeug.wrappers import Response
 
@@ -41,7 +44,8 @@ def _pantalla(plantilla: str, error: str | None = None, estado: int = 200) -> tu
     ), estado
 
 
-def _presentar(plantilla: str, presentar) -> Response | tuple[str, int]:  # type: ignore[no-untyped-def]
+def _presentar(plantilla: str, presentar: Callable[[Session, tramites_cupo.Contexto], Solicitud]
+               ) -> Response | tuple[str, int]:
     sesion = db()
     try:
         solicitud = presentar(sesion, _contexto())
