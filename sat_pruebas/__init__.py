@@ -12,10 +12,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from asn1crypto import algos, keys
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives import padding as relleno
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 from cryptography.x509.oid import NameOID
 
 OID_RFC = x509.ObjectIdentifier("2.5.4.45")  # x500UniqueIdentifier, donde el SAT pone el RFC
@@ -49,6 +53,24 @@ def _numero_de_certificado() -> str:
     return "".join(secrets.choice("0123456789") for _ in range(20))
 
 
+def _cifrar_clave(clave: rsa.RSAPrivateKey, contrasena: str, iteraciones: int) -> bytes:
+    """PKCS#8 cifrado como el de BestAvailableEncryption (PBES2, PBKDF2 con HMAC-SHA256 y AES-256-CBC),
+    pero con las iteraciones que se pidan: cryptography no deja escogerlas para PKCS#8."""
+    sal, iv = secrets.token_bytes(16), secrets.token_bytes(16)
+    llave = PBKDF2HMAC(hashes.SHA256(), 32, sal, iteraciones).derive(contrasena.encode())
+    claro = clave.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
+                                serialization.NoEncryption())
+    rellenador = relleno.PKCS7(128).padder()
+    cifrador = Cipher(algorithms.AES(llave), modes.CBC(iv)).encryptor()
+    cifrado = cifrador.update(rellenador.update(claro) + rellenador.finalize()) + cifrador.finalize()
+    derivacion = {"salt": algos.Pbkdf2Salt(name="specified", value=sal), "iteration_count": iteraciones,
+                  "prf": {"algorithm": "sha256"}}
+    algoritmo = {"algorithm": "pbes2", "parameters": {
+        "key_derivation_func": {"algorithm": "pbkdf2", "parameters": derivacion},
+        "encryption_scheme": {"algorithm": "aes256_cbc", "parameters": iv}}}
+    return keys.EncryptedPrivateKeyInfo({"encryption_algorithm": algoritmo, "encrypted_data": cifrado}).dump()
+
+
 class AutoridadCertificadora:
     """Una AC raíz de pruebas que firma certificados con el formato de los del SAT."""
 
@@ -80,8 +102,14 @@ class AutoridadCertificadora:
         curp: str = "",
         desde: datetime | None = None,
         hasta: datetime | None = None,
+        *,
+        iteraciones_clave: int | None = None,
     ) -> Credencial:
-        """Emite la e.firma de un contribuyente, vigente entre desde y hasta (por omisión, 4 años)."""
+        """Emite la e.firma de un contribuyente, vigente entre desde y hasta (por omisión, 4 años).
+
+        Con iteraciones_clave, el .key se cifra con ese número de iteraciones de PBKDF2 (para probar
+        claves caras de abrir); sin él, con el cifrado por omisión de cryptography.
+        """
         desde = desde or datetime.now(UTC) - timedelta(days=1)
         hasta = hasta or desde + timedelta(days=4 * 365)
         clave = rsa.generate_private_key(public_exponent=65537, key_size=2048)
@@ -103,11 +131,14 @@ class AutoridadCertificadora:
             .not_valid_after(hasta)
             .sign(self._clave, hashes.SHA256())
         )
-        key = clave.private_bytes(
-            serialization.Encoding.DER,
-            serialization.PrivateFormat.PKCS8,
-            serialization.BestAvailableEncryption(contrasena.encode()),
-        )
+        if iteraciones_clave is None:
+            key = clave.private_bytes(
+                serialization.Encoding.DER,
+                serialization.PrivateFormat.PKCS8,
+                serialization.BestAvailableEncryption(contrasena.encode()),
+            )
+        else:
+            key = _cifrar_clave(clave, contrasena, iteraciones_clave)
         return Credencial(
             rfc=rfc,
             nombre=nombre,

@@ -9,6 +9,7 @@ import base64
 from dataclasses import dataclass
 from datetime import datetime
 
+from asn1crypto.keys import EncryptedPrivateKeyInfo
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
@@ -17,6 +18,11 @@ from cryptography.hazmat.primitives.serialization import load_der_private_key
 from cryptography.x509.oid import NameOID
 
 OID_RFC = x509.ObjectIdentifier("2.5.4.45")
+# Tope de iteraciones de PBKDF2 al abrir un .key. El SAT cifra sus claves con 2048 (OpenSSL y
+# cryptography usan las mismas por omisión); 100,000 cuestan de 10 a 30 ms por intento, según el
+# HMAC. Sin tope, el archivo decide: con 4,000,000, medio segundo de CPU por intento de inicio de
+# sesión, y nada impide pedir mil millones.
+MAX_ITERACIONES_CLAVE = 100_000
 
 
 class ErrorEfirma(ValueError):
@@ -103,6 +109,7 @@ def _abrir_clave(key: bytes, contrasena: str) -> rsa.RSAPrivateKey:
         raise ErrorEfirma("El archivo .key no es una clave privada válida.") from None
     else:
         raise ErrorEfirma("La clave privada debe estar protegida con contraseña.")
+    _validar_cifrado(key)
     try:
         clave = load_der_private_key(key, password=contrasena.encode())
     except ValueError:
@@ -110,6 +117,29 @@ def _abrir_clave(key: bytes, contrasena: str) -> rsa.RSAPrivateKey:
     if not isinstance(clave, rsa.RSAPrivateKey):
         raise ErrorEfirma("La clave privada debe ser RSA.")
     return clave
+
+
+def _validar_cifrado(key: bytes) -> None:
+    """Antes de descifrar, lee cómo está cifrado el .key y se niega si abrirlo costaría demasiado.
+
+    Sólo PBES2 con PBKDF2, lo que usa el SAT. cryptography abriría también scrypt (cuyo costo en
+    memoria y CPU decide el archivo) y los esquemas heredados PBES1 y PKCS#12 (DES, RC2, RC4, hasta
+    cuatro veces más caros por iteración); el SAT no los emite, así que se rechazan.
+    """
+    try:
+        algoritmo = EncryptedPrivateKeyInfo.load(key, strict=True)["encryption_algorithm"]
+        pbkdf2 = algoritmo["algorithm"].native == "pbes2" and algoritmo.kdf == "pbkdf2"
+        iteraciones = algoritmo.kdf_iterations if pbkdf2 else 0
+    except (ValueError, TypeError, KeyError):
+        raise ErrorEfirma("El archivo .key no es una clave privada válida.") from None
+    if not pbkdf2:
+        raise ErrorEfirma(
+            "La clave privada está cifrada con un método que la Ventanilla Única no admite; "
+            "use la clave privada (.key) que le entregó el SAT.")
+    if iteraciones > MAX_ITERACIONES_CLAVE:
+        raise ErrorEfirma(
+            f"La clave privada está cifrada con más de {MAX_ITERACIONES_CLAVE:,} iteraciones y la "
+            "Ventanilla Única no la abre; use la clave privada (.key) que le entregó el SAT.")
 
 
 def sellar(clave: rsa.RSAPrivateKey, cadena_original: str) -> str:

@@ -9,7 +9,8 @@ from decimal import Decimal
 
 MECANISMO_LICITACION = "Licitación Pública"
 MOTIVO_CANCELACION = "Cancelación de certificado de cupo a petición del interesado."
-_NUMERO = re.compile(r"^\d{1,15}(\.\d{1,3})?$")
+# Sólo dígitos ASCII: \d de Python también acepta "１２３" o "١٢٣", que Decimal convierte sin avisar.
+_NUMERO = re.compile(r"[0-9]{1,15}(?:\.[0-9]{1,3})?")
 
 
 class ErrorCaptura(ValueError):
@@ -17,13 +18,17 @@ class ErrorCaptura(ValueError):
 
 
 def leer_monto(texto: str, que: str = "el monto a favor") -> Decimal:
-    """Convierte lo capturado en un Decimal positivo de hasta tres decimales (CAN-17)."""
+    """Convierte lo capturado en un Decimal positivo de hasta tres decimales (CAN-17).
+
+    La única gramática de cantidades del portal (montos y cantidades de pedimentos): dígitos ASCII,
+    a lo más 15 enteros y tres decimales; ni exponentes, ni NaN, ni Infinity.
+    """
     limpio, nombre = (texto or "").strip(), que[0].upper() + que[1:]
     if not limpio:
         raise ErrorCaptura(f"Capture {que}.")
     if limpio.startswith("-"):
         raise ErrorCaptura(f"{nombre} debe ser mayor que cero.")
-    if not _NUMERO.match(limpio):
+    if not _NUMERO.fullmatch(limpio):
         raise ErrorCaptura(f"{nombre} debe ser un número, con punto decimal y hasta tres decimales.")
     monto = Decimal(limpio)
     if monto <= 0:
@@ -53,8 +58,16 @@ def folio_de_tramite(recibida_en: datetime, consecutivo: int) -> str:
     return f"0402{recibida_en:%Y%m%d}{consecutivo:013d}"
 
 
+def monto_canonico(monto: Decimal) -> Decimal:
+    """El mismo valor escrito siempre igual, sin ceros de sobra ni exponente: 10.000 y 10 son «10».
+    Así la cadena original no depende de cómo lo guarda cada base (NUMERIC(18,3) o texto)."""
+    normal = monto.normalize()
+    return normal.quantize(Decimal(1)) if normal == normal.to_integral_value() else normal
+
+
 def _campo(valor: object) -> str:
-    return " ".join(str(valor).replace("|", "/").split())
+    texto = str(monto_canonico(valor)) if isinstance(valor, Decimal) else str(valor)
+    return " ".join(texto.replace("|", "/").split())
 
 
 def cadena_original(campos: Iterable[object]) -> str:

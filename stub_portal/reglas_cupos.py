@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 import holidays
 
-from stub_portal.reglas import ErrorCaptura, formato_monto
+from stub_portal.reglas import ErrorCaptura, formato_monto, leer_monto
 
 ZONA_CENTRO = ZoneInfo("America/Mexico_City")
 PLAZO_DE_RESOLUCION = 5  # días hábiles, asignación y expedición (PLZ-01)
@@ -153,8 +153,9 @@ class Pedimento:
 def validar_pedimento(numero: str, aduanas: Mapping[str, str], anio_en_curso: int) -> str:
     """Un número de pedimento: 15 dígitos = año (2), aduana (2), patente (4), consecutivo (7);
     el consecutivo empieza con el último dígito del año. Devuelve el número sin espacios."""
-    limpio = re.sub(r"[\s-]", "", numero)
-    if not re.fullmatch(r"\d{15}", limpio):
+    # Dígitos y espacios ASCII: \d y \s de Python aceptarían también "２２…" o "٢٢…".
+    limpio = re.sub(r"[\s-]", "", numero, flags=re.ASCII)
+    if not re.fullmatch(r"[0-9]{15}", limpio):
         raise ErrorCaptura(f"El pedimento {numero} debe tener 15 dígitos.")
     anio, aduana, patente, consecutivo = limpio[:2], limpio[2:4], limpio[4:8], limpio[8:]
     if 2000 + int(anio) > anio_en_curso:
@@ -174,20 +175,15 @@ def leer_pedimentos(texto: str, aduanas: Mapping[str, str], anio_en_curso: int) 
     """Un pedimento por renglón: número y cantidad (separados por espacio, coma o punto y coma)."""
     pedimentos: list[Pedimento] = []
     for renglon in filter(None, (r.strip() for r in texto.splitlines())):
-        partes = re.split(r"[\s,;]+", renglon)
+        partes = re.split(r"[\s,;]+", renglon, flags=re.ASCII)
         if len(partes) < 2:
             raise ErrorCaptura(f"Indique el número y la cantidad del pedimento en «{renglon}».")
         *numero, cantidad = partes
         limpio = validar_pedimento("".join(numero), aduanas, anio_en_curso)
         if any(p.numero == limpio for p in pedimentos):
             raise ErrorCaptura(f"El pedimento {limpio} está repetido.")
-        try:
-            valor = Decimal(cantidad)
-        except ArithmeticError:
-            raise ErrorCaptura(f"La cantidad del pedimento {limpio} debe ser un número.") from None
-        if not valor.is_finite() or valor <= 0:
-            raise ErrorCaptura(f"La cantidad del pedimento {limpio} debe ser mayor que cero.")
-        pedimentos.append(Pedimento(limpio, valor))
+        # La misma gramática que los montos: Decimal("1e30") o cuarenta nueves no llegan a la suma.
+        pedimentos.append(Pedimento(limpio, leer_monto(cantidad, f"la cantidad del pedimento {limpio}")))
     return pedimentos
 
 
@@ -204,21 +200,21 @@ def validar_ejercicio_anterior(pedimentos: Iterable[Pedimento], asignacion_anter
 
 # --- Beneficiarios ------------------------------------------------------------------------------
 
-_RFC = re.compile(r"^([A-ZÑ&]{3,4})(\d{2})(\d{2})(\d{2})([A-Z\d]{3})$")
+# Letras y dígitos ASCII (más Ñ y &) explícitos, sin upper() previo: "ſ".upper() es "S".
+_RFC = re.compile(r"([A-Za-zÑñ&]{3,4})([0-9]{2})([0-9]{2})([0-9]{2})([A-Za-z0-9]{3})")
 RFC_GENERICOS = {"XAXX010101000", "XEXX010101000"}
 
 
 def validar_establecido_en_mexico(rfc: str, pais: str, codigo_postal: str) -> None:
     """CUP-06: personas físicas o morales establecidas en México: RFC válido y domicilio fiscal
     en México."""
-    rfc = rfc.upper()
-    hallado = _RFC.match(rfc)
+    hallado, rfc = _RFC.fullmatch(rfc), rfc.upper()
     if rfc in RFC_GENERICOS or hallado is None or not _fecha_valida(*hallado.group(2, 3, 4)):
         raise ErrorCaptura(
             f"Sólo pueden solicitar el cupo personas establecidas en México: el RFC {rfc} no es un "
             "RFC mexicano válido.")
     if pais.strip().lower() not in ("méxico", "mexico", "estados unidos mexicanos") or not re.fullmatch(
-            r"\d{5}", codigo_postal or ""):
+            r"[0-9]{5}", codigo_postal or ""):
         raise ErrorCaptura(
             "Sólo pueden solicitar el cupo personas establecidas en México: su domicilio fiscal "
             "debe estar en México.")

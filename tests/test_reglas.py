@@ -12,6 +12,7 @@ from stub_portal.reglas import ErrorCaptura
 
 @pytest.mark.parametrize(("texto", "esperado"), [
     ("30.5", Decimal("30.5")), (" 80 ", Decimal("80")), ("0.001", Decimal("0.001")),
+    ("999999999999999.999", Decimal("999999999999999.999")),
 ])
 def test_leer_monto_acepta_decimales_positivos(texto: str, esperado: Decimal) -> None:
     monto = reglas.leer_monto(texto)
@@ -28,6 +29,14 @@ def test_leer_monto_acepta_decimales_positivos(texto: str, esperado: Decimal) ->
     ("NaN", "debe ser un número"),
     ("1.2345", "hasta tres decimales"),
     ("1,000", "debe ser un número"),
+    ("１２３", "debe ser un número"),  # dígitos de ancho completo
+    ("١٢٣", "debe ser un número"),  # dígitos arábigo-índicos
+    ("٣.٥", "debe ser un número"),
+    ("1E3", "debe ser un número"),
+    ("Infinity", "debe ser un número"),
+    ("-Infinity", "mayor que cero"),
+    ("1\x00", "debe ser un número"),
+    ("1234567890123456", "debe ser un número"),  # 16 dígitos enteros
 ])
 def test_leer_monto_rechaza_lo_que_no_es_un_monto(texto: str, mensaje: str) -> None:
     with pytest.raises(ErrorCaptura, match=mensaje):

@@ -101,6 +101,8 @@ def test_el_criterio_dice_que_termino_fue_el_menor() -> None:
     ("229934562123456", "aduana 99"),
     ("222000002123456", "patente"),
     ("222034563123456", "último dígito del año"),
+    ("２２２０３４５６２１２３４５６", "15 dígitos"),  # dígitos de ancho completo
+    ("٢٢٢٠٣٤٥٦٢١٢٣٤٥٦", "15 dígitos"),  # dígitos arábigo-índicos
 ])
 def test_pedimentos_invalidos(numero: str, mensaje: str) -> None:
     with pytest.raises(ErrorCaptura, match=mensaje):
@@ -118,6 +120,27 @@ def test_leer_pedimentos_rechaza_repetidos() -> None:
         leer_pedimentos("222034562123456 40\n222034562123456 1", ADUANAS, 2022)
 
 
+@pytest.mark.parametrize(("cantidad", "mensaje"), [
+    ("1e30", "debe ser un número, con punto decimal y hasta tres decimales"),
+    ("9" * 40, "debe ser un número"),
+    ("1.23456", "debe ser un número, con punto decimal y hasta tres decimales"),
+    ("NaN", "debe ser un número"),
+    ("sNaN", "debe ser un número"),
+    ("Infinity", "debe ser un número"),
+    ("１２", "debe ser un número"),
+    ("0", "debe ser mayor que cero"),
+    ("-5", "debe ser mayor que cero"),
+])
+def test_la_cantidad_del_pedimento_es_un_monto_como_cualquier_otro(cantidad: str, mensaje: str) -> None:
+    with pytest.raises(ErrorCaptura, match=f"^La cantidad del pedimento 222034562123456 {mensaje}"):
+        leer_pedimentos(f"222034562123456 {cantidad}", ADUANAS, 2022)
+
+
+def test_la_cantidad_del_pedimento_admite_quince_enteros_y_tres_decimales() -> None:
+    assert leer_pedimentos("222034562123456; 999999999999999.999", ADUANAS, 2022) == [
+        Pedimento("222034562123456", Decimal("999999999999999.999"))]
+
+
 def test_setenta_por_ciento_de_la_asignacion_anterior() -> None:
     validar_ejercicio_anterior([Pedimento("222034562123456", Decimal("70"))], Decimal("100"))
     with pytest.raises(ErrorCaptura, match="al menos el 70%"):
@@ -130,6 +153,11 @@ def test_setenta_por_ciento_de_la_asignacion_anterior() -> None:
     ("XEXX010101000", "México", "06000", False),
     ("LAC011303AB1", "México", "06000", False),  # mes 13
     ("LAC010203AB1", "Guatemala", "01001", False),
+    ("LAC０１０２０３AB1", "México", "06000", False),  # dígitos de ancho completo
+    ("ſAC010203AB1", "México", "06000", False),  # "ſ".upper() es "S"
+    ("LAC010203AB1\n", "México", "06000", False),
+    ("LAC010203AB1", "México", "０６０００", False),
+    ("MUÑ010203AB1", "México", "06000", True),
 ])
 def test_solo_personas_establecidas_en_mexico(rfc: str, pais: str, cp: str, acepta: bool) -> None:
     if acepta:
