@@ -3,6 +3,7 @@
 pytest_plugins = [
     "fixtures.caracteristicas",
     "fixtures.correo",
+    "fixtures.postgres",
     "fixtures.portal",
     "fixtures.navegador",
     "fixtures.efirma",

@@ -11,6 +11,7 @@ from stub_portal.documentos import Documento, generar_pdf
 from stub_portal.efirma import Firmante, sellar
 from stub_portal.firma_documentos import FirmaDeLaSecretaria
 from stub_portal.modelo import Solicitud
+from stub_portal.reglas import ErrorCaptura
 from stub_portal.reglas_cupos import Calendario, fecha_limite
 
 NOMBRES = {
@@ -18,6 +19,15 @@ NOMBRES = {
     "expedicion": "Solicitud de expedición de certificado de cupo",
     "cancelacion": "Cancelación de Certificados a Petición del Interesado",
 }
+
+
+class SolicitudYaPresentada(ErrorCaptura):
+    """El mismo envío llegó dos veces (doble clic, otra pestaña): la solicitud ya tiene folio."""
+
+    def __init__(self, solicitud: Solicitud) -> None:
+        super().__init__(f"Esta solicitud ya se había presentado con el folio {solicitud.folio}: "
+                         "no se presentó otra vez.")
+        self.folio = solicitud.folio or ""
 
 
 def registrar(

@@ -1,18 +1,28 @@
-"""La fábrica de la aplicación del portal de referencia."""
+"""La fábrica de la aplicación del portal de referencia.
+
+La fábrica no crea ni migra la base (eso es `python -m stub_portal --preparar`, ver base_de_datos):
+sólo la abre. La clave secreta viene de la configuración y nunca se inventa aquí.
+"""
 
 from __future__ import annotations
 
-import secrets
 from typing import Any
 
-from flask import Flask, render_template
+from flask import Flask, abort, g, render_template, request
+from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.exceptions import HTTPException
+from werkzeug.wrappers import Response
 
-from stub_portal import catalogo
+from stub_portal import base_de_datos, catalogo, permisos
 from stub_portal.acuses import NOMBRES
 from stub_portal.correo import Cartero
+from stub_portal.entrada import (
+    MENSAJE_CARACTERES_DE_CONTROL,
+    EnteroAcotado,
+    texto_con_caracteres_de_control,
+)
 from stub_portal.firma_documentos import FirmaDeLaSecretaria
-from stub_portal.modelo import abrir_base
+from stub_portal.portal import Portal
 from stub_portal.reglas import formato_monto
 from stub_portal.reloj import Reloj
 from stub_portal.vistas import (
@@ -32,37 +42,95 @@ PREDETERMINADA = {
     "SMTP": None,  # "host:puerto"; sin él los avisos se quedan en la bandeja de salida
     "API_DE_PRUEBAS": False,  # la API que usa el arnés para preparar datos y fijar el reloj
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+    "SESSION_COOKIE_SAMESITE": "Lax",
+    "SESSION_COOKIE_HTTPONLY": True,
+    "SESSION_COOKIE_SECURE": False,  # True detrás de https (COOKIE_SEGURA en wsgi.py)
+    "WTF_CSRF_TIME_LIMIT": None,  # el testigo vale lo que dura la sesión
 }
+CABECERAS_DE_SEGURIDAD = {
+    "Content-Security-Policy": ("default-src 'self'; img-src 'self' data:; object-src 'none'; "
+                                "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"),
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Server": "portal-cupos",  # sin nombre ni versión del software que lo sirve
+}
+MENSAJE_CSRF = ("El formulario venció o no se envió desde el portal. Vuelva a cargar la página e "
+                "intente de nuevo; no se guardó ningún cambio.")
+csrf = CSRFProtect()
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__)
-    app.config.update(PREDETERMINADA, SECRET_KEY=secrets.token_hex(32))
+    app.config.update(PREDETERMINADA)
     app.config.update(config or {})
-    sesiones = abrir_base(app.config["BASE_DE_DATOS"])
-    app.extensions["portal"] = comun.Portal(
+    if not app.config.get("SECRET_KEY"):
+        raise RuntimeError("Falta la clave secreta del portal (SECRET_KEY): configúrela; el portal no "
+                           "inventa una, porque cada arranque cerraría las sesiones de todos.")
+    sesiones = base_de_datos.abrir(app.config["BASE_DE_DATOS"])
+    app.extensions["portal"] = Portal(
         sesiones=sesiones,
-        reloj=Reloj(sesiones),
-        cartero=Cartero(sesiones, app.config["SMTP"]),
-        catalogos=catalogo.cargar(sesiones),
-        firma_se=FirmaDeLaSecretaria.cargar_o_crear(sesiones),
+        reloj=Reloj(sesiones.escritura, sesiones.lectura),
+        cartero=Cartero(sesiones.escritura, app.config["SMTP"]),
+        catalogos=catalogo.leer(),
+        firma_se=FirmaDeLaSecretaria.cargar(sesiones.lectura),
     )
+    app.url_map.converters["id"] = EnteroAcotado  # un id fuera de rango es 404, no un error de la base
+    csrf.init_app(app)
     app.teardown_appcontext(comun.cerrar_sesion_de_base)
     app.add_template_filter(formato_monto, "monto")
     app.add_template_filter(lambda clave: NOMBRES.get(clave, clave), "nombre_de_tramite")
-    app.context_processor(lambda: {"reloj_del_portal": app.extensions["portal"].reloj.ahora()})
+    app.context_processor(lambda: {"reloj_del_portal": comun.ahora(),
+                                   "usuario_en_sesion": comun.usuario_actual()})
     for modulo in (acceso, tramites, cupos, solicitudes, cancelacion, funcionario, documentos):
         app.register_blueprint(modulo.bp)
     if app.config["API_DE_PRUEBAS"]:
+        csrf.exempt(pruebas.bp)  # JSON sin cookies de sesión, y sólo en un portal de pruebas
         app.register_blueprint(pruebas.bp)
+    permisos.permitir(permisos.CUALQUIERA)(app.view_functions["static"])
+    app.before_request(_antes_de_cada_peticion)
+    app.after_request(_cabeceras)
+    _manejar_errores(app)
+    return app
+
+
+def _antes_de_cada_peticion() -> None:
+    """Ninguna ruta sin regla de acceso declarada; ningún texto con caracteres de control."""
+    from flask import current_app
+
+    vista = current_app.view_functions.get(request.endpoint or "")
+    if vista is not None and permisos.regla_de(vista) is None:
+        abort(403)
+    if request.method in comun.METODOS_QUE_CAMBIAN and request.mimetype != "application/json":
+        valores = [*request.form.values(), *(a.filename or "" for a in request.files.values())]
+        if any(texto_con_caracteres_de_control(v) for v in valores):
+            abort(422, description=MENSAJE_CARACTERES_DE_CONTROL)
+
+
+def _cabeceras(respuesta: Response) -> Response:
+    respuesta.headers.update(CABECERAS_DE_SEGURIDAD)
+    if request.scheme == "https":
+        respuesta.headers["Strict-Transport-Security"] = "max-age=31536000"
+    if respuesta.mimetype in ("text/html", "application/pdf", "application/octet-stream"):
+        respuesta.headers["Cache-Control"] = "no-store"  # nada de un usuario queda en cachés ajenas
+    return respuesta
+
+
+def _manejar_errores(app: Flask) -> None:
+    @app.errorhandler(CSRFError)
+    def error_csrf(error: CSRFError) -> tuple[str, int]:
+        return render_template("error.html", error=error, mensaje=MENSAJE_CSRF), 400
 
     @app.errorhandler(HTTPException)
     def error_http(error: HTTPException) -> tuple[str, int]:
-        return render_template("error.html", error=error), error.code or 500
+        mensaje = error.description if error.code == 422 else None
+        return render_template("error.html", error=error, mensaje=mensaje), error.code or 500
 
     @app.errorhandler(Exception)
     def error_inesperado(error: Exception) -> tuple[str, int]:
         app.logger.exception("Error no previsto")
+        if (sesion := g.get("db")) is not None:
+            sesion.rollback()  # nada a medias, y la página de error puede volver a leer la base
         return render_template("error.html", error=None), 500
-
-    return app

@@ -7,9 +7,11 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from stub_portal import acuses, reglas
+from stub_portal.base_de_datos import bloquear
 from stub_portal.efirma import Firmante
 from stub_portal.firma_documentos import FirmaDeLaSecretaria
 from stub_portal.modelo import Certificado, Cupo, Partida, Solicitud, Usuario
@@ -87,21 +89,31 @@ def certificados_disponibles(
     return [d for d in disponibles if d.por_cancelar > 0]
 
 
-def borrador(sesion: Session, solicitante: Usuario) -> Solicitud:
-    """La solicitud en captura del solicitante; se crea la primera vez."""
-    solicitud = sesion.scalars(
-        select(Solicitud).where(
-            Solicitud.solicitante_id == solicitante.id,
-            Solicitud.tramite == TRAMITE,
-            Solicitud.estado == "borrador",
-        )
-    ).first()
+def borrador(sesion: Session, solicitante: Usuario) -> Solicitud | None:
+    """La solicitud en captura del solicitante, si ya agregó algo; verla no crea nada."""
+    return sesion.scalars(select(Solicitud).where(
+        Solicitud.solicitante_id == solicitante.id, Solicitud.tramite == TRAMITE,
+        Solicitud.estado == "borrador")).first()
+
+
+def _borrador_para_cambiar(sesion: Session, solicitante: Usuario) -> Solicitud:
+    """El borrador, bloqueado hasta el fin de la transacción; se crea si no hay (uno por trámite)."""
+    solicitud = borrador(sesion, solicitante)
     if solicitud is None:
-        solicitud = Solicitud(tramite=TRAMITE, solicitante=solicitante,
-                              motivo=reglas.MOTIVO_CANCELACION)
-        sesion.add(solicitud)
-        sesion.flush()
-    return solicitud
+        try:
+            with sesion.begin_nested():
+                solicitud = Solicitud(tramite=TRAMITE, solicitante=solicitante,
+                                      motivo=reglas.MOTIVO_CANCELACION)
+                sesion.add(solicitud)
+        except IntegrityError:  # otra pestaña lo creó en este instante: se usa ése
+            solicitud = borrador(sesion, solicitante)
+            if solicitud is None:
+                raise
+    [bloqueado] = bloquear(sesion, Solicitud, solicitud.id)
+    if bloqueado.estado != "borrador":
+        raise ErrorCaptura("La solicitud ya se firmó: ya no se le pueden agregar ni quitar certificados.")
+    bloqueado.version += 1
+    return bloqueado
 
 
 def _disponible(sesion: Session, solicitante: Usuario, folio: str, hoy: date) -> CertificadoDisponible:
@@ -114,33 +126,53 @@ def _disponible(sesion: Session, solicitante: Usuario, folio: str, hoy: date) ->
 
 
 def agregar_certificado(
-    sesion: Session, solicitud: Solicitud, folio: str, monto_capturado: str, hoy: date
+    sesion: Session, solicitante: Usuario, folio: str, monto_capturado: str, hoy: date
 ) -> Partida:
     """CAN-08/17: agrega el certificado a «Certificados a cancelar» con su monto a favor."""
-    disponible = _disponible(sesion, solicitud.solicitante, folio, hoy)
-    if any(p.certificado_id == disponible.certificado.id for p in solicitud.partidas):
-        raise ErrorCaptura(f"El certificado {folio} ya está en los certificados a cancelar.")
+    disponible = _disponible(sesion, solicitante, folio, hoy)
     monto = reglas.leer_monto(monto_capturado)
     reglas.validar_monto_a_favor(monto, disponible.por_cancelar)
+    solicitud = _borrador_para_cambiar(sesion, solicitante)
+    if any(p.certificado_id == disponible.certificado.id for p in solicitud.partidas):
+        raise ErrorCaptura(f"El certificado {folio} ya está en los certificados a cancelar.")
     partida = Partida(certificado=disponible.certificado, monto=monto)
     solicitud.partidas.append(partida)
     return partida
 
 
-def quitar_certificado(solicitud: Solicitud, folio: str) -> None:
+def quitar_certificado(sesion: Session, solicitante: Usuario, folio: str) -> None:
+    solicitud = _borrador_para_cambiar(sesion, solicitante)
     solicitud.partidas[:] = [p for p in solicitud.partidas if p.certificado.folio != folio]
 
 
-def firmar(sesion: Session, solicitud: Solicitud, firmante: Firmante, ahora: datetime,
-           calendario: Calendario, firma_se: FirmaDeLaSecretaria) -> Solicitud:
-    """Sella la solicitud con la e.firma, le da folio y acuse, y la deja pendiente de resolver.
+def validar_lista_para_firmar(solicitud: Solicitud | None) -> Solicitud:
+    """CAN-10: a la firma sólo con al menos un certificado a cancelar."""
+    if solicitud is None or not solicitud.partidas:
+        raise ErrorCaptura("Agregue al menos un certificado a cancelar antes de continuar.")
+    return solicitud
 
-    Los montos se validan otra vez: pudieron cambiar desde la captura (otra solicitud firmada).
+
+def firmar(sesion: Session, solicitante: Usuario, id_borrador: int, version: int, firmante: Firmante,
+           ahora: datetime, calendario: Calendario, firma_se: FirmaDeLaSecretaria) -> Solicitud:
+    """Sella el borrador tal como el solicitante lo vio (su número y su versión), le da folio y
+    acuse, y lo deja pendiente de resolver. Un segundo envío de la misma firma no firma dos veces.
+
+    Los montos se validan otra vez, con los certificados bloqueados: pudieron cambiar desde la
+    captura (otra solicitud firmada o resuelta).
     """
-    if not solicitud.partidas:
-        raise ErrorCaptura("Agregue al menos un certificado a cancelar.")
+    bloqueadas = bloquear(sesion, Solicitud, id_borrador)
+    if not bloqueadas or bloqueadas[0].solicitante_id != solicitante.id or bloqueadas[0].tramite != TRAMITE:
+        raise ErrorCaptura("No hay una solicitud de cancelación en captura que firmar.")
+    solicitud = bloqueadas[0]
+    if solicitud.estado != "borrador":
+        raise acuses.SolicitudYaPresentada(solicitud)
+    if solicitud.version != version:
+        raise ErrorCaptura("La solicitud cambió mientras la firmaba (se agregó o se quitó un "
+                           "certificado). Revise los certificados a cancelar y firme de nuevo.")
+    validar_lista_para_firmar(solicitud)
+    bloquear(sesion, Certificado, *(p.certificado_id for p in solicitud.partidas))
     for partida in solicitud.partidas:
-        disponible = _disponible(sesion, solicitud.solicitante, partida.certificado.folio, ahora.date())
+        disponible = _disponible(sesion, solicitante, partida.certificado.folio, ahora.date())
         reglas.validar_monto_a_favor(partida.monto, disponible.por_cancelar)
     campos: list[tuple[str, object]] = []
     renglones = []

@@ -59,19 +59,27 @@ def guardar_cupo(sesion: Session, datos: dict[str, Any]) -> Cupo:
         cupo.fracciones_json = json.dumps(pares, ensure_ascii=False)
     if datos.get("inicio_de_recepcion"):
         cupo.inicio_de_recepcion = date.fromisoformat(datos["inicio_de_recepcion"])
-    if "montos" in datos:
-        cupo.montos = [MontoAnual(anio=int(a), monto=Decimal(str(m)))
-                       for a, m in sorted(datos["montos"].items())]
+    for anio, monto in sorted(datos.get("montos", {}).items()):
+        # Se actualiza el monto de cada año en su lugar: volver a cargar la ficha no lo duplica.
+        existente = next((m for m in cupo.montos if m.anio == int(anio)), None)
+        if existente is None:
+            cupo.montos.append(MontoAnual(anio=int(anio), monto=Decimal(str(monto))))
+        else:
+            existente.monto = Decimal(str(monto))
     return cupo
 
 
-def cargar(sesiones: sessionmaker[Session]) -> Catalogos:
-    """Carga en la base los cupos y los días inhábiles de los archivos; devuelve el resto."""
+def cargar(sesiones: sessionmaker[Session]) -> None:
+    """Carga en la base los cupos y los días inhábiles de los archivos; repetirlo no duplica nada."""
     with sesiones.begin() as sesion:
         for datos in _leer("cupos.json")["cupos"]:
             guardar_cupo(sesion, datos)
         for fecha, descripcion in _leer("dias_inhabiles.json")["dias"].items():
             sesion.merge(DiaInhabil(fecha=date.fromisoformat(fecha), descripcion=descripcion))
+
+
+def leer() -> Catalogos:
+    """Las Representaciones Federales y las aduanas, que el portal lee de sus archivos."""
     return Catalogos(
         representaciones={nombre: representacion_federal(nombre, zona)
                            for nombre, zona in _leer("representaciones.json")["representaciones"]},

@@ -9,11 +9,12 @@ from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
 
 from sat_pruebas import AutoridadCertificadora
 from stub_portal import catalogo
 from stub_portal.modelo import Asignacion, AutoridadConfiable, Certificado, Cupo, Usuario
-from stub_portal.vistas.comun import Portal
+from stub_portal.reloj import Reloj
 
 CONTRASENA = "demo12345"
 # Personas ficticias; el RFC y la CURP tienen forma válida pero no son de nadie.
@@ -25,11 +26,11 @@ USUARIOS = [
 ]
 
 
-def sembrar(portal: Portal, carpeta: Path) -> Path:
+def sembrar(sesiones: sessionmaker[Session], reloj: Reloj, carpeta: Path) -> Path:
     """Siembra la base (si está vacía) y escribe las e.firmas y credentials.json en la carpeta."""
     ac = AutoridadCertificadora("AC de pruebas del SAT (demostración)")
-    hoy = portal.reloj.ahora()
-    with portal.sesiones.begin() as sesion:
+    hoy = reloj.ahora()
+    with sesiones.begin() as sesion:
         if sesion.scalars(select(Usuario)).first() is not None:
             raise SystemExit("La base ya tiene datos: la demostración necesita una base vacía.")
         sesion.add(AutoridadConfiable(certificado_pem=ac.certificado_pem))

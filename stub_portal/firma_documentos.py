@@ -95,6 +95,15 @@ class FirmaDeLaSecretaria:
                 return cls(*valores)
             return cls(*(g.valor for g in guardados if g is not None))
 
+    @classmethod
+    def cargar(cls, sesiones: sessionmaker[Session]) -> FirmaDeLaSecretaria:
+        """La firma ya creada al preparar la base; sin ella, el portal no arranca."""
+        with sesiones() as sesion:
+            guardados = [sesion.get(Ajuste, clave) for clave in _CLAVES]
+        if any(g is None for g in guardados):
+            raise RuntimeError("La base no está preparada: ejecute python -m stub_portal --preparar.")
+        return cls(*(g.valor for g in guardados if g is not None))
+
     def firmar(self, pdf: bytes, razon: str, hora: datetime) -> bytes:
         """Agrega al PDF una firma PAdES invisible de la Secretaría, con la hora dada."""
         def asn1(pem: str) -> asn1_x509.Certificate:

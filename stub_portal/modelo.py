@@ -10,27 +10,43 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     LargeBinary,
+    Numeric,
     String,
     Text,
     UniqueConstraint,
-    create_engine,
+    text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, sessionmaker
-from sqlalchemy.types import TypeDecorator
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator, TypeEngine
+
+from stub_portal.reglas import monto_canonico
+
+DIGITOS_DE_MONTO, DECIMALES_DE_MONTO = 18, 3  # hasta 15 enteros y 3 decimales (reglas.leer_monto)
 
 
 class Monto(TypeDecorator[Decimal]):
-    """Un Decimal guardado como texto: SQLite no tiene decimales y un REAL perdería precisión."""
+    """Un Decimal exacto: NUMERIC en PostgreSQL; en SQLite, que no tiene decimales exactos, texto
+    decimal (un REAL perdería precisión)."""
 
     impl = String(40)
     cache_ok = True
 
-    def process_bind_param(self, valor: Decimal | None, dialecto: object) -> str | None:
-        return None if valor is None else str(Decimal(valor))
+    def load_dialect_impl(self, dialecto: Dialect) -> TypeEngine[object]:
+        if dialecto.name == "sqlite":
+            return dialecto.type_descriptor(String(40))
+        return dialecto.type_descriptor(Numeric(DIGITOS_DE_MONTO, DECIMALES_DE_MONTO, asdecimal=True))
 
-    def process_result_value(self, valor: str | None, dialecto: object) -> Decimal | None:
-        return None if valor is None else Decimal(valor)
+    def process_bind_param(self, valor: Decimal | None, dialecto: Dialect) -> str | Decimal | None:
+        if valor is None:
+            return None
+        canonico = monto_canonico(Decimal(valor))
+        return str(canonico) if dialecto.name == "sqlite" else canonico
+
+    def process_result_value(self, valor: object, dialecto: Dialect) -> Decimal | None:
+        return None if valor is None else monto_canonico(Decimal(str(valor)))
 
 
 class Base(DeclarativeBase):
@@ -162,12 +178,36 @@ class Certificado(Base):
     asignacion: Mapped[Asignacion | None] = relationship()
 
 
+class SesionDeUsuario(Base):
+    """Una sesión abierta. La cookie lleva el testigo; aquí sólo su SHA-256. Cerrar la sesión borra
+    el renglón, así que una copia de la cookie deja de servir."""
+
+    __tablename__ = "sesiones"
+    huella: Mapped[str] = mapped_column(String(64), primary_key=True)
+    usuario_id: Mapped[int] = mapped_column(ForeignKey("usuarios.id", ondelete="CASCADE"), index=True)
+    numero_certificado: Mapped[str] = mapped_column(String(40))
+    abierta_en: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    usuario: Mapped[Usuario] = relationship()
+
+
 class Solicitud(Base):
     """Un trámite. En captura es un borrador del solicitante; al firmarse recibe folio y acuse, y
-    queda pendiente hasta que un funcionario lo resuelve con otra firma."""
+    queda pendiente hasta que un funcionario lo resuelve con otra firma.
+
+    Cada cambio del borrador sube su versión: la firma sella la versión que el solicitante vio, y
+    nada se le agrega después. Un solicitante tiene a lo más un borrador por trámite, y una clave de
+    envío sólo produce una solicitud (el doble envío de un formulario no duplica nada).
+    """
 
     __tablename__ = "solicitudes"
+    __table_args__ = (
+        UniqueConstraint("solicitante_id", "clave_envio"),
+        Index("un_borrador_por_tramite", "solicitante_id", "tramite", unique=True,
+              sqlite_where=text("estado = 'borrador'"), postgresql_where=text("estado = 'borrador'")),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(default=0)
+    clave_envio: Mapped[str | None] = mapped_column(String(64))
     tramite: Mapped[str] = mapped_column(String(40))  # asignacion | expedicion | cancelacion
     estado: Mapped[str] = mapped_column(String(20), default="borrador")
     # borrador | pendiente | autorizada | rechazada
@@ -247,23 +287,29 @@ class Partida(Base):
 
 
 class Aviso(Base):
-    """Bandeja de salida del correo: se escribe en la misma transacción que el trámite."""
+    """Bandeja de salida del correo: se escribe en la misma transacción que el trámite.
+
+    Un cartero reclama el aviso (reclamado_por, reclamado_hasta) antes de enviarlo, así que dos
+    carteros nunca envían el mismo; luego queda enviado, pendiente con su próximo intento o fallido.
+    Las horas del reparto (enviado_en, proximo_intento_en, reclamado_hasta) son reales, en UTC;
+    creado_en es la hora del portal. Las reglas están en correo.py.
+    """
 
     __tablename__ = "avisos"
+    __table_args__ = (Index("avisos_por_entregar", "estado", "proximo_intento_en"),)
     id: Mapped[int] = mapped_column(primary_key=True)
+    id_mensaje: Mapped[str] = mapped_column(String(200), unique=True)  # Message-ID, el mismo al reenviar
     destinatarios: Mapped[str] = mapped_column(Text)  # separados por coma
     asunto: Mapped[str] = mapped_column(String(300))
     cuerpo: Mapped[str] = mapped_column(Text)
     cuerpo_html: Mapped[str] = mapped_column(Text, default="")
+    estado: Mapped[str] = mapped_column(String(10), default="pendiente", server_default="pendiente")
+    # pendiente | enviado | fallido (no se reintenta más)
     creado_en: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     enviado_en: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     intentos: Mapped[int] = mapped_column(default=0)
     ultimo_error: Mapped[str] = mapped_column(Text, default="")
+    proximo_intento_en: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    reclamado_por: Mapped[str | None] = mapped_column(String(100))
+    reclamado_hasta: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
-
-def abrir_base(url: str) -> sessionmaker:
-    """Crea las tablas que falten y devuelve la fábrica de sesiones."""
-    argumentos = {"check_same_thread": False} if url.startswith("sqlite") else {}
-    motor = create_engine(url, connect_args=argumentos)
-    Base.metadata.create_all(motor)
-    return sessionmaker(motor, expire_on_commit=False)

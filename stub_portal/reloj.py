@@ -21,15 +21,20 @@ class Reloj:
     corre desde ese momento (la demostración). El ajuste vive en la base de datos.
     """
 
-    def __init__(self, sesiones: sessionmaker[Session]) -> None:
+    def __init__(self, sesiones: sessionmaker[Session], lectura: sessionmaker[Session] | None = None) -> None:
         self._sesiones = sesiones
+        self._lectura = lectura or sesiones
 
-    def ahora(self) -> datetime:
-        with self._sesiones() as sesion:
-            ajuste = sesion.get(Ajuste, _CLAVE)
-            if ajuste is None:
-                return datetime.now(ZONA_CENTRO)
-            datos = json.loads(ajuste.valor)
+    def ahora(self, sesion: Session | None = None) -> datetime:
+        """La hora del portal. Dentro de una petición, con la sesión de la petición: leer el reloj no
+        toma otra conexión de la base."""
+        if sesion is None:
+            with self._lectura() as propia:
+                return self.ahora(propia)
+        ajuste = sesion.get(Ajuste, _CLAVE)
+        if ajuste is None:
+            return datetime.now(ZONA_CENTRO)
+        datos = json.loads(ajuste.valor)
         momento = datetime.fromisoformat(datos["momento"])
         if datos.get("corre"):
             momento += datetime.now(ZONA_CENTRO) - datetime.fromisoformat(datos["fijado_en"])

@@ -12,11 +12,13 @@ from sqlalchemy.orm import Session
 
 from stub_portal import reglas, saldos
 from stub_portal.acuses import NOMBRES
+from stub_portal.base_de_datos import bloquear
 from stub_portal.documentos import Documento, generar_pdf
 from stub_portal.efirma import Firmante, sellar
 from stub_portal.firma_documentos import FirmaDeLaSecretaria
 from stub_portal.modelo import Asignacion, Certificado, Cupo, Solicitud, Usuario
-from stub_portal.reglas import MECANISMO_LICITACION, ErrorCaptura, formato_monto
+from stub_portal.permisos import atiende, cupos_de
+from stub_portal.reglas import ErrorCaptura, formato_monto
 from stub_portal.reglas_cupos import Otorgamiento, monto_a_otorgar, vigencia_del_certificado
 
 TITULOS = {
@@ -27,26 +29,11 @@ TITULOS = {
 QUE_CONSUMEN_CUPO = ("asignacion", "expedicion")
 
 
-def cupos_de(solicitud: Solicitud) -> set[Cupo]:
-    if solicitud.cupo is not None:
-        return {solicitud.cupo}
-    return {p.certificado.cupo for p in solicitud.partidas}
-
-
-def le_corresponde(solicitud: Solicitud, funcionario: Usuario) -> bool:
-    """Al dictaminador, las de sus cupos (y las de cupos sin dictaminador); a Nivel Central, las
-    que tocan una Licitación Pública."""
-    cupos = cupos_de(solicitud)
-    if funcionario.perfil == "nivel_central":
-        return any(c.mecanismo == MECANISMO_LICITACION for c in cupos)
-    return any(c.dictaminador_id in (funcionario.id, None) for c in cupos)
-
-
 def bandeja(sesion: Session, funcionario: Usuario) -> list[Solicitud]:
     """Las pendientes que le tocan, en el orden en que llegaron (CUP-07)."""
     pendientes = sesion.scalars(select(Solicitud).where(Solicitud.estado == "pendiente")
                                 .order_by(Solicitud.recibida_en, Solicitud.id))
-    return [s for s in pendientes if le_corresponde(s, funcionario)]
+    return [s for s in pendientes if atiende(funcionario, s)]
 
 
 def anterior_pendiente(sesion: Session, solicitud: Solicitud) -> Solicitud | None:
@@ -88,8 +75,19 @@ class Resolucion:
     firma_se: FirmaDeLaSecretaria
 
 
+def bloquear_para_resolver(sesion: Session, solicitud: Solicitud) -> Solicitud:
+    """Bloquea lo que la resolución va a leer y cambiar, siempre en el mismo orden (cupos,
+    solicitud, certificados): dos funcionarios que resuelven a la vez se forman, y el segundo ve lo
+    que dejó el primero."""
+    bloquear(sesion, Cupo, *(c.id for c in cupos_de(solicitud)))
+    [bloqueada] = bloquear(sesion, Solicitud, solicitud.id)
+    bloquear(sesion, Certificado, *(p.certificado_id for p in bloqueada.partidas))
+    return bloqueada
+
+
 def resolver(sesion: Session, solicitud: Solicitud, resolucion: Resolucion) -> Solicitud:
     """Autoriza o rechaza la solicitud, con la firma del funcionario y su documento en PDF."""
+    solicitud = bloquear_para_resolver(sesion, solicitud)
     if solicitud.estado != "pendiente":
         raise ErrorCaptura(f"La solicitud {solicitud.folio} ya fue resuelta.")
     antes = anterior_pendiente(sesion, solicitud)
@@ -124,6 +122,12 @@ def _autorizar(sesion: Session, solicitud: Solicitud, ahora: datetime) -> list[s
         renglones = []
         for partida in solicitud.partidas:
             certificado = partida.certificado
+            sin_ejercer = certificado.monto_expedido - certificado.monto_ejercido - certificado.monto_cancelado
+            if partida.monto > sin_ejercer:
+                raise ErrorCaptura(
+                    f"El certificado {certificado.folio} ya no tiene {formato_monto(partida.monto)} sin "
+                    f"ejercer ni cancelar (le quedan {formato_monto(sin_ejercer)}): la solicitud sólo "
+                    "puede rechazarse.")
             certificado.monto_cancelado += partida.monto
             resto = certificado.monto_expedido - certificado.monto_ejercido - certificado.monto_cancelado
             if resto <= 0:

@@ -8,87 +8,21 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from flask.testing import FlaskClient
 
 from fixtures.correo import BuzonSmtp
 from fixtures.documentos import leer_documento, validar_firma_pdf
-from sat_pruebas import AutoridadCertificadora, Credencial, verificar_sello
+from sat_pruebas import verificar_sello
+from stub_portal import base_de_datos
 from stub_portal.app import create_app
+from tests.mundo import CLAVE_SECRETA, Mundo, csrf_de
 
 ASUNTO = "Aviso de Certificados de Exportación por Solicitud pendientes por Cancelar"
 
 
-def _puerto_sin_servidor() -> int:
-    buzon = BuzonSmtp().iniciar()
-    puerto = int(buzon.direccion.rpartition(":")[2])
-    buzon.detener()
-    return puerto
-
-
-@pytest.fixture(scope="module")
-def ac() -> AutoridadCertificadora:
-    return AutoridadCertificadora()
-
-
-class Mundo:
-    """Un portal con su API de pruebas, un cupo y dos empresas con un certificado cada una."""
-
-    def __init__(self, tmp_path: Path, ac: AutoridadCertificadora) -> None:
-        self.puerto_smtp = _puerto_sin_servidor()
-        self.app = create_app({
-            "BASE_DE_DATOS": f"sqlite:///{tmp_path / 'portal.sqlite3'}",
-            "SMTP": f"127.0.0.1:{self.puerto_smtp}",
-            "API_DE_PRUEBAS": True,
-        })
-        api = self.app.test_client()
-        assert api.post("/_pruebas/autoridades", json={"certificado_pem": ac.certificado_pem}).status_code == 201
-        self.efirmas: dict[str, Credencial] = {}
-        for rfc, perfil in [("AAA010101AAA", "solicitante"), ("BBB010101BBB", "solicitante"),
-                            ("DIC800101AB1", "dictaminador")]:
-            self.efirmas[rfc] = ac.emitir(rfc, f"Persona {rfc}", "secreta")
-            respuesta = api.post("/_pruebas/usuarios", json={
-                "rfc": rfc, "perfil": perfil, "nombre": f"Persona {rfc}",
-                "correo": f"{rfc.lower()}@x.example"})
-            assert respuesta.status_code == 201, respuesta.json
-        assert api.post("/_pruebas/cupos", json={
-            "clave": "C1", "nombre": "Queso", "regimen": "Importación",
-            "mecanismo": "Primero en Tiempo, Primero en Derecho", "tratado": "TLC",
-            "pais_origen": "Guatemala", "producto": "Quesos", "subproducto": "Fresco",
-            "representacion_federal": "RF Chiapas", "monto_total": "580",
-            "dictaminador_rfc": "DIC800101AB1"}).status_code == 201
-        for folio, rfc in [("SE-A", "AAA010101AAA"), ("SE-B", "BBB010101BBB")]:
-            assert api.post("/_pruebas/certificados", json={
-                "folio": folio, "cupo": "C1", "titular_rfc": rfc, "monto_expedido": "100",
-                "monto_ejercido": "20"}).status_code == 201
-
-    def cliente(self, rfc: str) -> FlaskClient:
-        cliente = self.app.test_client()
-        respuesta = cliente.post("/ingresar", data=self._efirma(rfc),
-                                 content_type="multipart/form-data")
-        assert respuesta.status_code == 302, respuesta.text
-        return cliente
-
-    def _efirma(self, rfc: str) -> dict[str, object]:
-        credencial = self.efirmas[rfc]
-        return {"certificado": (io.BytesIO(credencial.cer), "a.cer"),
-                "clave_privada": (io.BytesIO(credencial.key), "a.key"), "contrasena": "secreta"}
-
-    def firmar(self, cliente: FlaskClient, rfc: str, folio: str, monto: str) -> str:
-        respuesta = cliente.post("/cancelacion/certificados", data={"certificado": folio, "monto": monto})
-        assert respuesta.status_code == 302, respuesta.text
-        respuesta = cliente.post("/cancelacion/firma", data=self._efirma(rfc),
-                                 content_type="multipart/form-data")
-        assert respuesta.status_code == 302, respuesta.text
-        return respuesta.headers["Location"].rsplit("/", 1)[1]
-
-
-@pytest.fixture
-def mundo(tmp_path: Path, ac: AutoridadCertificadora) -> Mundo:
-    return Mundo(tmp_path, ac)
-
-
 def test_sin_configurarla_no_hay_api_de_pruebas(tmp_path: Path) -> None:
-    app = create_app({"BASE_DE_DATOS": f"sqlite:///{tmp_path / 'p.sqlite3'}"})
+    url = f"sqlite:///{tmp_path / 'p.sqlite3'}"
+    base_de_datos.preparar(url)
+    app = create_app({"BASE_DE_DATOS": url, "SECRET_KEY": CLAVE_SECRETA})
     respuesta = app.test_client().post("/_pruebas/usuarios", json={})
     assert respuesta.status_code == 404
     assert "No se encontró la página" in respuesta.text
@@ -135,7 +69,7 @@ def test_otra_empresa_no_descarga_el_acuse_ajeno(mundo: Mundo) -> None:
 
 def test_el_certificado_de_otra_empresa_no_se_agrega_ni_a_mano(mundo: Mundo) -> None:
     cliente = mundo.cliente("AAA010101AAA")
-    respuesta = cliente.post("/cancelacion/certificados", data={"certificado": "SE-B", "monto": "5"})
+    respuesta = mundo.agregar(cliente, "SE-B", "5")
     assert respuesta.status_code == 422
     assert "El certificado SE-B no está disponible para cancelar." in respuesta.text
     assert "No ha agregado certificados a cancelar." in respuesta.text
@@ -144,21 +78,22 @@ def test_el_certificado_de_otra_empresa_no_se_agrega_ni_a_mano(mundo: Mundo) -> 
 def test_un_monto_apartado_se_descuenta_del_saldo_por_cancelar(mundo: Mundo) -> None:
     cliente = mundo.cliente("AAA010101AAA")
     mundo.firmar(cliente, "AAA010101AAA", "SE-A", "80")
-    respuesta = cliente.post("/cancelacion/certificados", data={"certificado": "SE-A", "monto": "0.001"})
+    respuesta = mundo.agregar(cliente, "SE-A", "0.001")
     assert respuesta.status_code == 422
     assert "no está disponible para cancelar" in respuesta.text
 
 
 @pytest.mark.parametrize("archivos", [
-    {"certificado": (io.BytesIO(b"x" * 10), "a.cer"), "clave_privada": (io.BytesIO(b"y"), "a.key"),
-     "contrasena": "z"},
+    {"certificado": (b"x" * 10, "a.cer"), "clave_privada": (b"y", "a.key"), "contrasena": "z"},
     {"contrasena": "z"},
     {},
 ])
 def test_el_acceso_con_basura_responde_en_espanol_sin_error_del_servidor(
         mundo: Mundo, archivos: dict[str, object]) -> None:
-    respuesta = mundo.app.test_client().post("/ingresar", data=archivos,
-                                             content_type="multipart/form-data")
+    cliente = mundo.app.test_client()
+    archivos = {c: (io.BytesIO(v[0]), v[1]) if isinstance(v, tuple) else v for c, v in archivos.items()}
+    archivos["csrf_token"] = csrf_de(cliente.get("/ingresar"))
+    respuesta = cliente.post("/ingresar", data=archivos, content_type="multipart/form-data")
     assert respuesta.status_code == 422
     assert re.search(r'role="alert"[^>]*>[^<]*(certificado|clave privada)', respuesta.text)
 

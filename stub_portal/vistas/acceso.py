@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from stub_portal.efirma import ErrorEfirma
 from stub_portal.modelo import Usuario
-from stub_portal.vistas.comun import FUNCIONARIOS, db, efirma_del_formulario, requiere
+from stub_portal.permisos import CUALQUIERA, FUNCIONARIOS, SOLICITANTES, permitir
+from stub_portal.vistas.comun import (
+    abrir_sesion,
+    cerrar_sesion,
+    db,
+    efirma_del_formulario,
+    requiere,
+    sesion_actual,
+)
 
 bp = Blueprint("acceso", __name__)
-SOLICITANTES = ("solicitante",)
 
 
 @bp.get("/")
+@permitir(CUALQUIERA)
 def raiz() -> Response:
     return redirect(url_for("acceso.inicio"))
 
@@ -29,16 +37,14 @@ def _ingresar(perfiles: tuple[str, ...], plantilla: str, destino: str) -> Respon
         quien = "funcionario" if perfiles == FUNCIONARIOS else "usuario"
         mensaje = f"El RFC {firmante.rfc} no está registrado como {quien} de la Ventanilla Única."
         return render_template(plantilla, error=mensaje), 422
-    session.clear()
-    session.update(
-        usuario_id=usuario.id,
-        numero_certificado=firmante.numero_certificado,
-        perfil_funcionario=usuario.perfil in FUNCIONARIOS,
-    )
+    cerrar_sesion()
+    abrir_sesion(usuario, firmante.numero_certificado)
+    db().commit()
     return redirect(url_for(destino))
 
 
 @bp.route("/ingresar", methods=["GET", "POST"])
+@permitir(CUALQUIERA)
 def ingresar() -> Response | str | tuple[str, int]:
     if request.method == "GET":
         return render_template("acceso/ingresar.html")
@@ -46,6 +52,7 @@ def ingresar() -> Response | str | tuple[str, int]:
 
 
 @bp.route("/funcionarios/ingresar", methods=["GET", "POST"])
+@permitir(CUALQUIERA)
 def funcionarios() -> Response | str | tuple[str, int]:
     if request.method == "GET":
         return render_template("acceso/funcionarios.html")
@@ -59,9 +66,12 @@ def inicio() -> str:
 
 
 @bp.post("/salir")
+@permitir(CUALQUIERA)
 def salir() -> Response:
     """CAN-16: se llega aquí al confirmar con «Sí» el cierre de la sesión."""
-    era_funcionario = session.get("perfil_funcionario", False)
-    session.clear()
+    abierta = sesion_actual()
+    era_funcionario = abierta is not None and abierta.usuario.perfil in FUNCIONARIOS
+    cerrar_sesion()
+    db().commit()
     flash("La sesión se cerró.")
     return redirect(url_for("acceso.funcionarios" if era_funcionario else "acceso.ingresar"))

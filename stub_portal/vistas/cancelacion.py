@@ -8,11 +8,12 @@ from flask import Blueprint, flash, g, redirect, render_template, request, url_f
 from werkzeug.wrappers import Response
 
 from stub_portal import cancelaciones, correo
+from stub_portal.acuses import SolicitudYaPresentada
 from stub_portal.catalogo import calendario
 from stub_portal.efirma import ErrorEfirma
-from stub_portal.reglas import ErrorCaptura
-from stub_portal.vistas.acceso import SOLICITANTES
-from stub_portal.vistas.comun import db, firma_de_la_sesion, portal, requiere
+from stub_portal.permisos import SOLICITANTES
+from stub_portal.reglas import MOTIVO_CANCELACION, ErrorCaptura
+from stub_portal.vistas.comun import ahora, db, firma_de_la_sesion, portal, requiere
 from stub_portal.vistas.solicitudes import solicitud_visible
 
 bp = Blueprint("cancelacion", __name__, url_prefix="/cancelacion")
@@ -26,7 +27,7 @@ def _consulta() -> dict[str, str]:
 
 
 def _captura(error: str | None = None, estado: int = 200) -> tuple[str, int]:
-    sesion, hoy = db(), portal().reloj.ahora().date()
+    sesion, hoy = db(), ahora().date()
     consulta = _consulta()
     # Tras capturar algo (POST) se vuelve a la pestaña de la cancelación, donde está lo capturado.
     pestana = request.values.get("pestana") or (
@@ -48,7 +49,7 @@ def _captura(error: str | None = None, estado: int = 200) -> tuple[str, int]:
     return render_template(
         "cancelacion/captura.html", pestana=pestana, consulta=consulta, error=error,
         parametros=cancelaciones.PARAMETROS, opciones=cancelaciones.opciones_de_busqueda(sesion),
-        solicitud=cancelaciones.borrador(sesion, g.usuario), **datos,
+        solicitud=cancelaciones.borrador(sesion, g.usuario), motivo=MOTIVO_CANCELACION, **datos,
     ), estado
 
 
@@ -60,20 +61,17 @@ def _de_vuelta(**cambios: str | None) -> Response:
 @bp.get("")
 @requiere(*SOLICITANTES)
 def captura() -> tuple[str, int]:
-    respuesta = _captura()
-    db().commit()  # el borrador, si se acaba de crear
-    return respuesta
+    return _captura()
 
 
 @bp.post("/certificados")
 @requiere(*SOLICITANTES)
 def agregar() -> Response | tuple[str, int]:
     sesion = db()
-    solicitud = cancelaciones.borrador(sesion, g.usuario)
     folio = request.form.get("certificado", "")
     try:
-        cancelaciones.agregar_certificado(
-            sesion, solicitud, folio, request.form.get("monto", ""), portal().reloj.ahora().date())
+        cancelaciones.agregar_certificado(sesion, g.usuario, folio, request.form.get("monto", ""),
+                                          ahora().date())
     except ErrorCaptura as error:
         sesion.rollback()
         return _captura(str(error), 422)
@@ -84,11 +82,15 @@ def agregar() -> Response | tuple[str, int]:
 
 @bp.post("/certificados/eliminar")
 @requiere(*SOLICITANTES)
-def eliminar() -> Response:
-    solicitud = cancelaciones.borrador(db(), g.usuario)
+def eliminar() -> Response | tuple[str, int]:
+    sesion = db()
     folio = request.form.get("folio", "")
-    cancelaciones.quitar_certificado(solicitud, folio)
-    db().commit()
+    try:
+        cancelaciones.quitar_certificado(sesion, g.usuario, folio)
+    except ErrorCaptura as error:
+        sesion.rollback()
+        return _captura(str(error), 422)
+    sesion.commit()
     flash(f"Se quitó el certificado {folio} de los certificados a cancelar.")
     return _de_vuelta()
 
@@ -96,9 +98,10 @@ def eliminar() -> Response:
 @bp.post("/siguiente")
 @requiere(*SOLICITANTES)
 def siguiente() -> Response | tuple[str, int]:
-    """CAN-10: a la firma sólo con al menos un certificado a cancelar."""
-    if not cancelaciones.borrador(db(), g.usuario).partidas:
-        return _captura("Agregue al menos un certificado a cancelar antes de continuar.", 422)
+    try:
+        cancelaciones.validar_lista_para_firmar(cancelaciones.borrador(db(), g.usuario))
+    except ErrorCaptura as error:
+        return _captura(str(error), 422)
     return redirect(url_for("cancelacion.firma"))
 
 
@@ -110,32 +113,43 @@ def _firma(error: str | None = None, estado: int = 200) -> tuple[str, int]:
 @bp.get("/firma")
 @requiere(*SOLICITANTES)
 def firma() -> Response | tuple[str, int]:
-    if not cancelaciones.borrador(db(), g.usuario).partidas:
+    try:
+        cancelaciones.validar_lista_para_firmar(cancelaciones.borrador(db(), g.usuario))
+    except ErrorCaptura:
         return redirect(url_for("cancelacion.captura", pestana="cancelacion"))
     return _firma()
+
+
+def _entero(campo: str) -> int:
+    valor = request.form.get(campo, "")
+    if not (valor.isascii() and valor.isdigit() and len(valor) <= 18):
+        raise ErrorCaptura("El formulario de firma está incompleto: vuelva a abrir la firma de la solicitud.")
+    return int(valor)
 
 
 @bp.post("/firma")
 @requiere(*SOLICITANTES)
 def firmar() -> Response | tuple[str, int]:
     """CAN-11/12/14: firma con la misma e.firma de la sesión, folio, acuse y aviso por correo."""
+    sesion = db()
     try:
+        borrador, version = _entero("solicitud"), _entero("version")
         firmante = firma_de_la_sesion()
-    except ErrorEfirma as error:
-        return _firma(str(error), 422)
-    sesion, ahora = db(), portal().reloj.ahora()
-    solicitud = cancelaciones.borrador(sesion, g.usuario)
-    try:
-        cancelaciones.firmar(sesion, solicitud, firmante, ahora, calendario(sesion),
-                             portal().firma_se)
-    except ErrorCaptura as error:
+        momento = ahora()
+        solicitud = cancelaciones.firmar(sesion, g.usuario, borrador, version, firmante, momento,
+                                         calendario(sesion), portal().firma_se)
+    except SolicitudYaPresentada as repetida:
+        sesion.rollback()
+        flash(str(repetida))
+        return redirect(url_for("cancelacion.acuse", folio=repetida.folio))
+    except (ErrorCaptura, ErrorEfirma) as error:
         sesion.rollback()
         return _firma(str(error), 422)
     correo.encolar(
         sesion, cancelaciones.destinatarios_del_aviso(sesion, solicitud), ASUNTO_AVISO,
-        "aviso_cancelacion", ahora, solicitud=solicitud)
+        "aviso_cancelacion", momento, solicitud=solicitud)
     sesion.commit()
-    portal().cartero.entregar_pendientes(ahora)
+    portal().cartero.despertar()
     return redirect(url_for("cancelacion.acuse", folio=solicitud.folio))
 
 

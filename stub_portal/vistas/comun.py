@@ -3,32 +3,25 @@
 from __future__ import annotations
 
 import functools
+import hashlib
+import secrets
 from collections.abc import Callable
-from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from cryptography import x509
-from flask import current_app, g, redirect, request, session, url_for
-from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
+from flask import Response, abort, current_app, g, redirect, request, session, url_for
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
 
-from stub_portal.catalogo import Catalogos
-from stub_portal.correo import Cartero
+from stub_portal import permisos
 from stub_portal.efirma import ErrorEfirma, Firmante, abrir_efirma
-from stub_portal.firma_documentos import FirmaDeLaSecretaria
-from stub_portal.modelo import AutoridadConfiable, Usuario
-from stub_portal.reloj import Reloj
+from stub_portal.entrada import content_disposition
+from stub_portal.modelo import AutoridadConfiable, SesionDeUsuario, Usuario
+from stub_portal.portal import Portal
 
-FUNCIONARIOS = ("dictaminador", "nivel_central")
-
-
-@dataclass(frozen=True)
-class Portal:
-    sesiones: sessionmaker[Session]
-    reloj: Reloj
-    cartero: Cartero
-    catalogos: Catalogos
-    firma_se: FirmaDeLaSecretaria
+DURACION_DE_LA_SESION = timedelta(hours=8)
+METODOS_QUE_CAMBIAN = ("POST", "PUT", "PATCH", "DELETE")
 
 
 def portal() -> Portal:
@@ -36,9 +29,16 @@ def portal() -> Portal:
 
 
 def db() -> Session:
+    """La sesión de base de la petición: de escritura si la petición cambia algo."""
     if "db" not in g:
-        g.db = portal().sesiones()
+        sesiones = portal().sesiones
+        g.db = (sesiones.escritura if request.method in METODOS_QUE_CAMBIAN else sesiones.lectura)()
     return g.db
+
+
+def ahora() -> datetime:
+    """La hora del portal, leída en la transacción de la petición."""
+    return portal().reloj.ahora(db())
 
 
 def cerrar_sesion_de_base(_error: BaseException | None) -> None:
@@ -47,25 +47,64 @@ def cerrar_sesion_de_base(_error: BaseException | None) -> None:
         sesion.close()
 
 
+def _huella(testigo: str) -> str:
+    return hashlib.sha256(testigo.encode()).hexdigest()
+
+
+def abrir_sesion(usuario: Usuario, numero_certificado: str) -> None:
+    """Una sesión nueva (la anterior, si había, se olvida): el testigo va en la cookie firmada."""
+    testigo = secrets.token_urlsafe(32)
+    db().add(SesionDeUsuario(huella=_huella(testigo), usuario=usuario,
+                             numero_certificado=numero_certificado, abierta_en=datetime.now(UTC)))
+    session.clear()
+    session.update(testigo=testigo, perfil_funcionario=usuario.perfil in permisos.FUNCIONARIOS)
+
+
+def cerrar_sesion() -> None:
+    """CAN-16: borra la sesión del servidor; una copia de la cookie ya no sirve."""
+    testigo = session.get("testigo")
+    if testigo:
+        db().execute(delete(SesionDeUsuario).where(SesionDeUsuario.huella == _huella(testigo)))
+    session.clear()
+
+
+def _en_utc(momento: datetime) -> datetime:
+    # SQLite devuelve la fecha sin zona (se guardó en UTC); PostgreSQL, con zona.
+    return momento.replace(tzinfo=UTC) if momento.tzinfo is None else momento.astimezone(UTC)
+
+
+def sesion_actual() -> SesionDeUsuario | None:
+    if "sesion_de_usuario" not in g:
+        testigo = session.get("testigo")
+        abierta = db().get(SesionDeUsuario, _huella(testigo)) if isinstance(testigo, str) else None
+        # La duración es de infraestructura, no una regla del trámite: se mide con la hora real.
+        if abierta is not None and _en_utc(abierta.abierta_en) + DURACION_DE_LA_SESION < datetime.now(UTC):
+            abierta = None
+        g.sesion_de_usuario = abierta
+    return g.sesion_de_usuario
+
+
 def usuario_actual() -> Usuario | None:
-    identificador = session.get("usuario_id")
-    return db().get(Usuario, identificador) if identificador else None
+    abierta = sesion_actual()
+    return abierta.usuario if abierta is not None else None
 
 
 def requiere(*perfiles: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Deja pasar sólo a un usuario con sesión y alguno de los perfiles; a los demás, al acceso."""
+    """Declara y aplica la regla de la vista: sin sesión, al acceso; con otro perfil, 403."""
 
     def decorador(vista: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(vista)
         def envuelta(*args: Any, **kwargs: Any) -> Any:
             usuario = usuario_actual()
-            if usuario is None or usuario.perfil not in perfiles:
-                destino = "acceso.funcionarios" if perfiles == FUNCIONARIOS else "acceso.ingresar"
+            if usuario is None:
+                destino = "acceso.funcionarios" if perfiles == permisos.FUNCIONARIOS else "acceso.ingresar"
                 return redirect(url_for(destino))
+            if usuario.perfil not in perfiles:
+                abort(403)
             g.usuario = usuario
             return vista(*args, **kwargs)
 
-        return envuelta
+        return permisos.permitir(*perfiles)(envuelta)
 
     return decorador
 
@@ -82,15 +121,23 @@ def efirma_del_formulario() -> Firmante:
         key.read() if key else b"",
         request.form.get("contrasena", ""),
         autoridades,
-        portal().reloj.ahora(),
+        ahora(),
     )
 
 
 def firma_de_la_sesion(error_si_otra: str = "") -> Firmante:
-    """La e.firma del formulario, que debe ser la misma con que se inició la sesión."""
+    """CAN-11: la e.firma del formulario, que debe ser la misma con que se inició la sesión."""
     firmante = efirma_del_formulario()
-    if firmante.numero_certificado != session.get("numero_certificado"):
+    abierta = sesion_actual()
+    if abierta is None or firmante.numero_certificado != abierta.numero_certificado:
         raise ErrorEfirma(error_si_otra or (
             "La e.firma no corresponde a la que usó para iniciar la sesión. Firme con los mismos "
             "datos con que inició la sesión."))
     return firmante
+
+
+def descarga(contenido: bytes, nombre: str, tipo: str) -> Response:
+    """Un archivo para descargar, con su nombre en la forma de RFC 6266 (filename*, UTF-8)."""
+    respuesta = Response(contenido, mimetype=tipo)
+    respuesta.headers["Content-Disposition"] = content_disposition(nombre)
+    return respuesta

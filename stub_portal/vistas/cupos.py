@@ -7,8 +7,8 @@ from sqlalchemy import select
 
 from stub_portal import saldos
 from stub_portal.modelo import Cupo
-from stub_portal.vistas.acceso import SOLICITANTES
-from stub_portal.vistas.comun import db, portal, requiere
+from stub_portal.permisos import SOLICITANTES
+from stub_portal.vistas.comun import ahora, db, requiere
 
 bp = Blueprint("cupos", __name__, url_prefix="/cupos")
 
@@ -25,6 +25,6 @@ def ficha(clave: str) -> str:
     cupo = db().scalars(select(Cupo).where(Cupo.clave == clave)).first()
     if cupo is None:
         abort(404)
-    anio = portal().reloj.ahora().year
+    anio = ahora().year
     return render_template("cupos/ficha.html", cupo=cupo, anio=anio,
                            saldo=saldos.saldo_del_cupo(db(), cupo, anio))

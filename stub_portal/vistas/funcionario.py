@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
-from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from stub_portal import correo, resoluciones
 from stub_portal.acuses import NOMBRES
 from stub_portal.efirma import ErrorEfirma
-from stub_portal.modelo import Adjunto, Solicitud
+from stub_portal.modelo import Solicitud
+from stub_portal.permisos import FUNCIONARIOS
 from stub_portal.reglas import ErrorCaptura
-from stub_portal.vistas.comun import FUNCIONARIOS, db, firma_de_la_sesion, portal, requiere
+from stub_portal.vistas.comun import ahora, db, descarga, firma_de_la_sesion, portal, requiere
+from stub_portal.vistas.solicitudes import solicitud_visible
 
 bp = Blueprint("funcionario", __name__, url_prefix="/funcionario")
 
@@ -24,10 +25,7 @@ def bandeja() -> str:
 
 
 def _solicitud(folio: str) -> Solicitud:
-    solicitud = db().scalars(select(Solicitud).where(Solicitud.folio == folio)).first()
-    if solicitud is None or not resoluciones.le_corresponde(solicitud, g.usuario):
-        abort(404)
-    return solicitud
+    return solicitud_visible(folio)
 
 
 def _detalle(solicitud: Solicitud, error: str | None = None, estado: int = 200) -> tuple[str, int]:
@@ -53,27 +51,27 @@ def resolver(folio: str) -> Response | tuple[str, int]:
     try:
         if sentido not in ("autorizar", "rechazar"):
             raise ErrorCaptura("Indique si autoriza o rechaza la solicitud.")
-        ahora = portal().reloj.ahora()
+        momento = ahora()
         resoluciones.resolver(sesion, solicitud, resoluciones.Resolucion(
             autorizar=sentido == "autorizar", motivo=request.form.get("motivo", ""),
-            funcionario=g.usuario, firmante=firma_de_la_sesion(), ahora=ahora,
+            funcionario=g.usuario, firmante=firma_de_la_sesion(), ahora=momento,
             firma_se=portal().firma_se))
     except (ErrorCaptura, ErrorEfirma) as error:
         sesion.rollback()
         return _detalle(_solicitud(folio), str(error), 422)
     correo.encolar(sesion, [solicitud.solicitante.correo], f"Resolución de su solicitud {solicitud.folio}",
-                   "resolucion", ahora, solicitud=solicitud, tramite=NOMBRES[solicitud.tramite])
+                   "resolucion", momento, solicitud=solicitud, tramite=NOMBRES[solicitud.tramite])
     sesion.commit()
-    portal().cartero.entregar_pendientes(ahora)
+    portal().cartero.despertar()
     flash(f"La solicitud {solicitud.folio} quedó {solicitud.estado}.")
     return redirect(url_for("funcionario.solicitud", folio=solicitud.folio))
 
 
-@bp.get("/solicitudes/<folio>/adjuntos/<int:numero>")
+@bp.get("/solicitudes/<folio>/adjuntos/<id:numero>")
 @requiere(*FUNCIONARIOS)
 def adjunto(folio: str, numero: int) -> Response:
-    archivo = db().get(Adjunto, numero)
-    if archivo is None or archivo.solicitud_id != _solicitud(folio).id:
+    solicitud = _solicitud(folio)
+    archivo = next((a for a in solicitud.adjuntos if a.id == numero), None)
+    if archivo is None:
         abort(404)
-    return Response(archivo.contenido, mimetype="application/octet-stream",
-                    headers={"Content-Disposition": f'attachment; filename="{archivo.nombre}"'})
+    return descarga(archivo.contenido, archivo.nombre, "application/octet-stream")

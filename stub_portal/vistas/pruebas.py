@@ -29,8 +29,9 @@ from stub_portal.modelo import (
     Solicitud,
     Usuario,
 )
+from stub_portal.permisos import API_DE_PRUEBAS, permitir
 from stub_portal.reglas import ErrorCaptura
-from stub_portal.vistas.comun import db, portal
+from stub_portal.vistas.comun import ahora, db, portal
 
 bp = Blueprint("pruebas", __name__, url_prefix="/_pruebas")
 PERFILES = ("solicitante", "dictaminador", "nivel_central")
@@ -66,6 +67,7 @@ def solicitud_invalida(error: BadRequest) -> tuple[Response, int]:
 
 
 @bp.post("/autoridades")
+@permitir(API_DE_PRUEBAS)
 def confiar_en_autoridad() -> tuple[Response, int]:
     pem = _cuerpo().get("certificado_pem", "")
     try:
@@ -79,6 +81,7 @@ def confiar_en_autoridad() -> tuple[Response, int]:
 
 
 @bp.post("/usuarios")
+@permitir(API_DE_PRUEBAS)
 def crear_usuario() -> tuple[Response, int]:
     datos = _cuerpo()
     if datos.get("perfil") not in PERFILES:
@@ -107,6 +110,7 @@ def _cupo(clave: str) -> Cupo:
 
 
 @bp.post("/cupos")
+@permitir(API_DE_PRUEBAS)
 def crear_cupo() -> tuple[Response, int]:
     """Un cupo como los del catálogo. Sin «montos» por año, «monto_total» vale para el año en curso."""
     datos = _cuerpo()
@@ -115,7 +119,7 @@ def crear_cupo() -> tuple[Response, int]:
     if faltan:
         raise BadRequest(f"Faltan: {', '.join(faltan)}.")
     if "montos" not in datos:
-        anio = portal().reloj.ahora().year
+        anio = ahora().year
         datos["montos"] = {str(anio): str(_decimal(datos.get("monto_total", "0"), "monto_total"))}
     for anio, monto in datos["montos"].items():
         _decimal(monto, f"montos[{anio}]")
@@ -132,10 +136,11 @@ def crear_cupo() -> tuple[Response, int]:
 
 
 @bp.post("/certificados")
+@permitir(API_DE_PRUEBAS)
 def crear_certificado() -> tuple[Response, int]:
     datos = _cuerpo()
     cupo = _cupo(datos.get("cupo", ""))
-    hoy = portal().reloj.ahora().date()
+    hoy = ahora().date()
     try:
         expedicion = date.fromisoformat(datos.get("fecha_expedicion", hoy.isoformat()))
         vigencia = date.fromisoformat(datos.get("vigencia_hasta", f"{expedicion.year}-12-31"))
@@ -162,11 +167,12 @@ def crear_certificado() -> tuple[Response, int]:
 
 
 @bp.post("/asignaciones")
+@permitir(API_DE_PRUEBAS)
 def crear_asignacion() -> tuple[Response, int]:
     """Una constancia de asignación ya otorgada (del año del reloj, salvo que se diga otro)."""
     datos = _cuerpo()
     cupo = _cupo(datos.get("cupo", ""))
-    hoy = portal().reloj.ahora().date()
+    hoy = ahora().date()
     asignacion = Asignacion(
         folio=datos.get("folio") or f"CA-PRUEBA-{secrets.token_hex(4).upper()}",
         cupo=cupo, titular=_usuario(datos.get("titular_rfc", "")),
@@ -178,6 +184,7 @@ def crear_asignacion() -> tuple[Response, int]:
 
 
 @bp.post("/dias-inhabiles")
+@permitir(API_DE_PRUEBAS)
 def agregar_dia_inhabil() -> tuple[Response, int]:
     datos = _cuerpo()
     try:
@@ -195,7 +202,7 @@ def _presentar(datos: dict[str, Any],
     que la pantalla del solicitante: sirve para preparar la bandeja del funcionario."""
     p = portal()
     contexto = tramites_cupo.Contexto(_usuario(datos.get("solicitante_rfc", "")), None,
-                                      p.reloj.ahora(), p.catalogos, p.firma_se)
+                                      ahora(), p.catalogos, p.firma_se)
     try:
         solicitud = presentar(db(), contexto)
     except ErrorCaptura as error:
@@ -206,6 +213,7 @@ def _presentar(datos: dict[str, Any],
 
 
 @bp.post("/solicitudes/asignacion")
+@permitir(API_DE_PRUEBAS)
 def presentar_asignacion() -> tuple[Response, int]:
     datos = _cuerpo()
     solicitud = _presentar(datos, lambda sesion, contexto: tramites_cupo.presentar_asignacion(
@@ -216,6 +224,7 @@ def presentar_asignacion() -> tuple[Response, int]:
 
 
 @bp.post("/solicitudes/expedicion")
+@permitir(API_DE_PRUEBAS)
 def presentar_expedicion() -> tuple[Response, int]:
     """Con copias de prueba adjuntas en lugar de la factura y el documento de transporte."""
     datos = _cuerpo()
@@ -229,11 +238,13 @@ def presentar_expedicion() -> tuple[Response, int]:
 
 
 @bp.get("/reloj")
+@permitir(API_DE_PRUEBAS)
 def leer_reloj() -> Response:
     return jsonify(ahora=portal().reloj.ahora().isoformat())
 
 
 @bp.put("/reloj")
+@permitir(API_DE_PRUEBAS)
 def fijar_reloj() -> Response:
     try:
         momento = datetime.fromisoformat(_cuerpo().get("ahora", ""))
@@ -244,12 +255,14 @@ def fijar_reloj() -> Response:
 
 
 @bp.delete("/reloj")
+@permitir(API_DE_PRUEBAS)
 def liberar_reloj() -> Response:
     portal().reloj.liberar()
     return jsonify(ahora=portal().reloj.ahora().isoformat())
 
 
 @bp.post("/correo/entregar")
+@permitir(API_DE_PRUEBAS)
 def entregar_correo() -> Response:
     """Entrega ya la bandeja de salida, sin esperar al siguiente reintento del cartero."""
-    return jsonify(enviados=portal().cartero.entregar_pendientes(portal().reloj.ahora()))
+    return jsonify(enviados=portal().cartero.entregar_pendientes(incluso_en_espera=True))

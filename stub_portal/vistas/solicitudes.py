@@ -2,58 +2,93 @@
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable
 
-from flask import Blueprint, abort, g, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from werkzeug.datastructures import FileStorage
 from werkzeug.wrappers import Response
 
 from stub_portal import saldos, tramites_cupo
+from stub_portal.acuses import SolicitudYaPresentada
 from stub_portal.efirma import ErrorEfirma
+from stub_portal.entrada import nombre_de_archivo_seguro
 from stub_portal.modelo import Cupo, Solicitud
+from stub_portal.permisos import FUNCIONARIOS, SOLICITANTES, puede_ver_solicitud
 from stub_portal.reglas import ErrorCaptura
-from stub_portal.vistas.acceso import SOLICITANTES
-from stub_portal.vistas.comun import FUNCIONARIOS, db, firma_de_la_sesion, portal, requiere
+from stub_portal.vistas.comun import ahora, db, descarga, firma_de_la_sesion, portal, requiere
 
 bp = Blueprint("solicitudes", __name__)
 
 
 def _contexto() -> tramites_cupo.Contexto:
     p = portal()
-    return tramites_cupo.Contexto(g.usuario, firma_de_la_sesion(), p.reloj.ahora(), p.catalogos,
-                                  p.firma_se)
+    return tramites_cupo.Contexto(g.usuario, firma_de_la_sesion(), ahora(), p.catalogos, p.firma_se)
 
 
 def _archivo(campo: str) -> tramites_cupo.Archivo | None:
     subido: FileStorage | None = request.files.get(campo)
     if subido is None or not subido.filename:
         return None
-    return tramites_cupo.Archivo(subido.filename, subido.read())
+    return tramites_cupo.Archivo(nombre_de_archivo_seguro(subido.filename), subido.read())
 
 
 def _pantalla(plantilla: str, error: str | None = None, estado: int = 200) -> tuple[str, int]:
     sesion = db()
-    anio = portal().reloj.ahora().year
+    anio = ahora().year
     asignaciones = saldos.asignaciones_de(sesion, g.usuario, anio)
     return render_template(
         plantilla, error=error, cupos=sesion.scalars(select(Cupo).order_by(Cupo.nombre)).all(),
         lugares=portal().catalogos.lugares, transportes=tramites_cupo.DOCUMENTOS_DE_TRANSPORTE,
         asignaciones=[(a, saldos.saldo_de_la_asignacion(sesion, a)) for a in asignaciones],
+        envio=_clave_de_envio() or secrets.token_urlsafe(24),
     ), estado
+
+
+def _clave_de_envio() -> str:
+    """La clave que el formulario trae desde que se abrió: un doble envío trae la misma."""
+    clave = request.form.get("envio", "")
+    return clave if clave.isascii() and 16 <= len(clave) <= 64 else ""
+
+
+def _ya_presentada(sesion: Session, clave: str) -> Solicitud | None:
+    return sesion.scalars(select(Solicitud).where(
+        Solicitud.solicitante_id == g.usuario.id, Solicitud.clave_envio == clave)).first()
 
 
 def _presentar(plantilla: str, presentar: Callable[[Session, tramites_cupo.Contexto], Solicitud]
                ) -> Response | tuple[str, int]:
-    sesion = db()
+    sesion, clave = db(), _clave_de_envio()
     try:
+        if not clave:
+            raise ErrorCaptura("El formulario está incompleto: vuelva a abrirlo y capture la solicitud.")
+        if (repetida := _ya_presentada(sesion, clave)) is not None:
+            raise SolicitudYaPresentada(repetida)
         solicitud = presentar(sesion, _contexto())
+        solicitud.clave_envio = clave
+        sesion.commit()
+    except IntegrityError:  # el mismo envío, al mismo tiempo, en otra petición
+        sesion.rollback()
+        repetida = _ya_presentada(sesion, clave)
+        if repetida is None:
+            raise
+        return _repetida(SolicitudYaPresentada(repetida))
+    except SolicitudYaPresentada as error:
+        sesion.rollback()
+        return _repetida(error)
     except (ErrorCaptura, ErrorEfirma) as error:
         sesion.rollback()
         return _pantalla(plantilla, str(error), 422)
-    sesion.commit()
+    portal().cartero.despertar()
     return redirect(url_for("solicitudes.detalle", folio=solicitud.folio))
+
+
+def _repetida(error: SolicitudYaPresentada) -> Response:
+    flash(str(error))
+    return redirect(url_for("solicitudes.detalle", folio=error.folio))
 
 
 @bp.route("/asignacion", methods=["GET", "POST"])
@@ -80,8 +115,10 @@ def expedicion() -> Response | tuple[str, int]:
 
 
 def solicitud_visible(folio: str) -> Solicitud:
+    """La solicitud con ese folio, si el usuario puede verla (permisos.puede_ver_solicitud); si no,
+    404: a quien no le corresponde no se le dice siquiera que existe."""
     solicitud = db().scalars(select(Solicitud).where(Solicitud.folio == folio)).first()
-    if solicitud is None or (g.usuario.perfil not in FUNCIONARIOS and solicitud.solicitante_id != g.usuario.id):
+    if solicitud is None or not puede_ver_solicitud(g.usuario, solicitud):
         abort(404)
     return solicitud
 
@@ -110,5 +147,4 @@ def descargar(folio: str, documento: str) -> Response:
     if contenido is None:
         abort(404)
     nombre = "Acuse" if documento == "acuse" else (solicitud.documento_folio or "Resolucion")
-    return Response(contenido, mimetype="application/pdf",
-                    headers={"Content-Disposition": f'attachment; filename="{nombre}_{folio}.pdf"'})
+    return descarga(contenido, f"{nombre}_{folio}.pdf", "application/pdf")

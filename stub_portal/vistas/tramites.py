@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, render_template
 
-from stub_portal.vistas.acceso import SOLICITANTES
+from stub_portal.permisos import SOLICITANTES
 from stub_portal.vistas.comun import requiere
 
 bp = Blueprint("tramites", __name__, url_prefix="/tramites")
