@@ -6,15 +6,15 @@ de firma de documentos, y los guarda en su base; publica la raíz para que cualq
 
 from __future__ import annotations
 
+import functools
 import io
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from asn1crypto import keys as asn1_keys
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.x509.oid import NameOID
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import fields, signers
@@ -106,22 +106,36 @@ class FirmaDeLaSecretaria:
 
     def firmar(self, pdf: bytes, razon: str, hora: datetime) -> bytes:
         """Agrega al PDF una firma PAdES invisible de la Secretaría, con la hora dada."""
-        def asn1(pem: str) -> asn1_x509.Certificate:
-            return asn1_x509.Certificate.load(
-                x509.load_pem_x509_certificate(pem.encode()).public_bytes(serialization.Encoding.DER))
-
-        clave = serialization.load_pem_private_key(self.clave_pem.encode(), password=None)
-        firmante = signers.SimpleSigner(
-            signing_cert=asn1(self.certificado_pem),
-            signing_key=asn1_keys.PrivateKeyInfo.load(clave.private_bytes(
-                serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
-                serialization.NoEncryption())),
-            cert_registry=SimpleCertificateStore.from_certs([asn1(self.raiz_pem)]),
-        )
         datos = signers.PdfSignatureMetadata(
             field_name="FirmaSecretaria", reason=razon, location="Ciudad de México",
             subfilter=fields.SigSeedSubFilter.PADES, name="Secretaría de Economía",
         )
-        salida = _FirmanteConHoraDelPortal(datos, signer=firmante, hora=hora).sign_pdf(
+        salida = _FirmanteConHoraDelPortal(datos, signer=_firmante(self), hora=hora).sign_pdf(
             IncrementalPdfFileWriter(io.BytesIO(pdf)))
         return salida.getvalue()
+
+
+class _FirmanteEnMemoria(signers.Signer):
+    """Como el SimpleSigner de pyHanko, pero con la clave ya abierta: aquél vuelve a leer y validar
+    la clave RSA en cada firma (unos 25 ms, dos veces por documento)."""
+
+    def __init__(self, certificado: asn1_x509.Certificate, clave: rsa.RSAPrivateKey,
+                 raiz: asn1_x509.Certificate) -> None:
+        super().__init__(signing_cert=certificado,
+                         cert_registry=SimpleCertificateStore.from_certs([raiz]))
+        self._clave = clave
+
+    async def async_sign_raw(self, data: bytes, digest_algorithm: str, dry_run: bool = False) -> bytes:
+        digestos = {"sha256": hashes.SHA256(), "sha384": hashes.SHA384(), "sha512": hashes.SHA512()}
+        return self._clave.sign(data, padding.PKCS1v15(), digestos[digest_algorithm])
+
+
+@functools.cache
+def _firmante(firma: FirmaDeLaSecretaria) -> _FirmanteEnMemoria:
+    def asn1(pem: str) -> asn1_x509.Certificate:
+        return asn1_x509.Certificate.load(
+            x509.load_pem_x509_certificate(pem.encode()).public_bytes(serialization.Encoding.DER))
+
+    clave = serialization.load_pem_private_key(firma.clave_pem.encode(), password=None)
+    assert isinstance(clave, rsa.RSAPrivateKey)
+    return _FirmanteEnMemoria(asn1(firma.certificado_pem), clave, asn1(firma.raiz_pem))

@@ -1,0 +1,56 @@
+"""Un usuario del portal por HTTP, sin navegador (requests): entra con su e.firma y presenta
+solicitudes como lo haría el formulario, con su testigo CSRF y su clave de envío."""
+
+from __future__ import annotations
+
+import re
+
+import requests
+
+from sat_pruebas import AutoridadCertificadora, Credencial
+
+_CAMPO = re.compile(r'name="(csrf_token|envio)" value="([^"]+)"')
+
+
+def campos_ocultos(html: str) -> dict[str, str]:
+    return dict(_CAMPO.findall(html))
+
+
+class UsuarioHttp:
+    def __init__(self, url: str, credencial: Credencial) -> None:
+        self.url, self.credencial = url.rstrip("/"), credencial
+        self.http = requests.Session()
+
+    def _efirma(self) -> dict[str, tuple[str, bytes]]:
+        return {"certificado": ("e.cer", self.credencial.cer), "clave_privada": ("e.key", self.credencial.key)}
+
+    def entrar(self, ruta: str = "/ingresar") -> requests.Response:
+        ocultos = campos_ocultos(self.http.get(self.url + ruta, timeout=60).text)
+        return self.http.post(self.url + ruta, files=self._efirma(), allow_redirects=False, timeout=60,
+                              data={"contrasena": self.credencial.contrasena, **ocultos})
+
+    def otra_pestana(self) -> UsuarioHttp:
+        pestana = UsuarioHttp(self.url, self.credencial)
+        pestana.http.cookies.update(self.http.cookies)
+        return pestana
+
+    def formulario_de_asignacion(self) -> dict[str, str]:
+        return campos_ocultos(self.http.get(f"{self.url}/asignacion", timeout=60).text)
+
+    def pedir_asignacion(self, cupo: str, monto: str, ocultos: dict[str, str] | None = None) -> requests.Response:
+        datos = {"cupo": cupo, "lugar": "Ventanilla Única", "monto": monto, "pedimentos": "",
+                 "contrasena": self.credencial.contrasena, **(ocultos or self.formulario_de_asignacion())}
+        return self.http.post(f"{self.url}/asignacion", data=datos, files=self._efirma(),
+                              allow_redirects=False, timeout=120)
+
+
+def preparar_por_api(url: str, ac: AutoridadCertificadora, rfc: str, perfil: str = "solicitante",
+                     contrasena: str = "secreta") -> Credencial:
+    """Confía en la AC, registra al usuario y le emite su e.firma (API de pruebas)."""
+    api = url.rstrip("/") + "/_pruebas"
+    assert requests.post(f"{api}/autoridades", json={"certificado_pem": ac.certificado_pem}, timeout=60).ok
+    respuesta = requests.post(f"{api}/usuarios", timeout=60, json={
+        "rfc": rfc, "perfil": perfil, "nombre": f"Persona {rfc}", "correo": f"{rfc.lower()}@x.example",
+        "codigo_postal": "06000"})
+    assert respuesta.status_code == 201, respuesta.text
+    return ac.emitir(rfc, f"Persona {rfc}", contrasena)
