@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from stub_portal import reglas
+from stub_portal.base_de_datos import Sesiones
 from stub_portal.documentos import Documento, generar_pdf
 from stub_portal.efirma import Firmante, sellar
 from stub_portal.firma_documentos import FirmaDeLaSecretaria
@@ -68,5 +70,21 @@ def registrar(
         cadena_original=solicitud.cadena_original,
         sello=solicitud.sello,
     )
-    solicitud.acuse_pdf = firma_se.firmar(generar_pdf(documento), "Acuse de recepción de trámite", ahora)
+    solicitud.acuse_json = documento.a_json()
     return solicitud
+
+
+def acuse_en_pdf(sesiones: Sesiones, solicitud: Solicitud, firma_se: FirmaDeLaSecretaria) -> bytes:
+    """El acuse en PDF, firmado por la Secretaría con la hora de recepción. Se dibuja la primera vez
+    que se pide y se guarda; si dos lo piden a la vez, se guarda el primero y ambos reciben ése."""
+    if solicitud.acuse_pdf is not None:
+        return solicitud.acuse_pdf
+    assert solicitud.recibida_en is not None and solicitud.acuse_json
+    documento = Documento.de_json(solicitud.acuse_json)
+    pdf = firma_se.firmar(generar_pdf(documento), documento.titulo, solicitud.recibida_en)
+    with sesiones.escritura.begin() as sesion:
+        sesion.execute(update(Solicitud).where(Solicitud.id == solicitud.id, Solicitud.acuse_pdf.is_(None))
+                       .values(acuse_pdf=pdf))
+        guardado = sesion.scalar(select(Solicitud.acuse_pdf).where(Solicitud.id == solicitud.id))
+    assert guardado is not None
+    return guardado

@@ -103,6 +103,10 @@ def _antes_de_cada_peticion() -> None:
     vista = current_app.view_functions.get(request.endpoint or "")
     if vista is not None and permisos.regla_de(vista) is None:
         abort(403)
+    if texto_con_caracteres_de_control(request.path):
+        abort(404)  # ninguna dirección del portal los lleva (y PostgreSQL no admite NUL en un texto)
+    if any(texto_con_caracteres_de_control(v) for v in request.args.values()):
+        abort(422, description=MENSAJE_CARACTERES_DE_CONTROL)
     if request.method in comun.METODOS_QUE_CAMBIAN and request.mimetype != "application/json":
         valores = [*request.form.values(), *(a.filename or "" for a in request.files.values())]
         if any(texto_con_caracteres_de_control(v) for v in valores):
@@ -121,16 +125,16 @@ def _cabeceras(respuesta: Response) -> Response:
 def _manejar_errores(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def error_csrf(error: CSRFError) -> tuple[str, int]:
-        return render_template("error.html", error=error, mensaje=MENSAJE_CSRF), 400
+        return render_template("error.html", fallo=error, mensaje=MENSAJE_CSRF), 400
 
     @app.errorhandler(HTTPException)
     def error_http(error: HTTPException) -> tuple[str, int]:
         mensaje = error.description if error.code == 422 else None
-        return render_template("error.html", error=error, mensaje=mensaje), error.code or 500
+        return render_template("error.html", fallo=error, mensaje=mensaje), error.code or 500
 
     @app.errorhandler(Exception)
     def error_inesperado(error: Exception) -> tuple[str, int]:
         app.logger.exception("Error no previsto")
         if (sesion := g.get("db")) is not None:
             sesion.rollback()  # nada a medias, y la página de error puede volver a leer la base
-        return render_template("error.html", error=None), 500
+        return render_template("error.html", fallo=None), 500

@@ -7,7 +7,9 @@ los lea del PDF recupere el texto exacto uniendo los renglones.
 
 from __future__ import annotations
 
+import dataclasses
 import io
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +39,16 @@ class Documento:
     cadena_original: str = ""
     sello: str = ""
     quien_sella: str = "del solicitante"
+
+
+    def a_json(self) -> str:
+        return json.dumps(dataclasses.asdict(self), ensure_ascii=False)
+
+    @classmethod
+    def de_json(cls, texto: str) -> Documento:
+        datos = json.loads(texto)
+        return cls(**{**datos, "campos": [tuple(c) for c in datos["campos"]],
+                      "secciones": [(t, list(r)) for t, r in datos["secciones"]]})
 
 
 class _Hoja:

@@ -219,6 +219,9 @@ class Solicitud(Base):
     cadena_original: Mapped[str] = mapped_column(Text, default="")
     sello: Mapped[str] = mapped_column(Text, default="")
     numero_certificado_firmante: Mapped[str] = mapped_column(String(40), default="")
+    # El acuse se describe al firmar (acuse_json) y se dibuja y firma en PDF la primera vez que se
+    # pide: la firma de la solicitud no espera al PDF, y el PDF sale siempre igual de lo guardado.
+    acuse_json: Mapped[str] = mapped_column(Text, default="")
     acuse_pdf: Mapped[bytes | None] = mapped_column(LargeBinary)
     # Asignación y expedición
     cupo_id: Mapped[int | None] = mapped_column(ForeignKey("cupos.id"))

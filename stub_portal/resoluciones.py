@@ -54,10 +54,12 @@ def propuesta(sesion: Session, solicitud: Solicitud) -> Otorgamiento | None:
     if solicitud.tramite not in QUE_CONSUMEN_CUPO or solicitud.cupo is None:
         return None
     assert solicitud.monto_solicitado is not None and solicitud.anio is not None
-    terminos = {
-        "la cantidad solicitada": solicitud.monto_solicitado,
-        "el saldo del cupo": saldos.saldo_del_cupo(sesion, solicitud.cupo, solicitud.anio) or Decimal(0),
-    }
+    terminos = {"la cantidad solicitada": solicitud.monto_solicitado}
+    if solicitud.tramite == "asignacion":
+        terminos["lo que queda del cupo por asignar"] = (
+            saldos.por_asignar(sesion, solicitud.cupo, solicitud.anio) or Decimal(0))
+    else:
+        terminos["el saldo del cupo"] = saldos.saldo_del_cupo(sesion, solicitud.cupo, solicitud.anio) or Decimal(0)
     if solicitud.tramite == "expedicion":
         assert solicitud.monto_factura is not None and solicitud.asignacion is not None
         terminos["la factura comercial y el documento de transporte"] = solicitud.monto_factura

@@ -27,6 +27,8 @@ from stub_portal.reglas_cupos import (
 )
 
 DOCUMENTOS_DE_TRANSPORTE = ("Conocimiento de embarque", "Carta de porte", "Guía aérea")
+# Lo que cabe en la columna: PostgreSQL rechaza un texto más largo (un error 500), SQLite lo guarda.
+LARGO_MAXIMO_DE_NUMERO_DE_FACTURA: int = Solicitud.__table__.c.numero_factura.type.length
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,9 @@ def presentar_expedicion(
     cantidad = reglas.leer_monto(monto, "el monto solicitado")
     if not numero_factura.strip():
         raise ErrorCaptura("Capture el número de la factura comercial.")
+    if len(numero_factura.strip()) > LARGO_MAXIMO_DE_NUMERO_DE_FACTURA:
+        raise ErrorCaptura("El número de la factura comercial admite a lo más "
+                           f"{LARGO_MAXIMO_DE_NUMERO_DE_FACTURA} caracteres.")
     en_factura = reglas.leer_monto(monto_factura, "la cantidad de la factura comercial")
     if documento_transporte not in DOCUMENTOS_DE_TRANSPORTE:
         raise ErrorCaptura("Indique si adjunta conocimiento de embarque, carta de porte o guía aérea.")

@@ -153,3 +153,28 @@ def test_el_doble_envio_de_una_asignacion_da_un_folio(mundo: Mundo) -> None:
     assert a_la_vez(*((lambda p=p: enviar(p)) for p in pestanas)) == [302, 302, 302]
     assert len(mundo.solicitudes("pendiente")) == 1
     assert mundo.consultar(lambda s: s.scalar(select(func.count()).select_from(Solicitud))) == 1
+
+
+def test_las_asignaciones_reparten_el_cupo_en_orden_de_llegada_sin_pasarse(mundo: Mundo) -> None:
+    api = mundo.app.test_client()
+    folios = []
+    for rfc in (EMPRESA_A, "BBB010101BBB"):
+        respuesta = api.post("/_pruebas/solicitudes/asignacion",
+                             json={"solicitante_rfc": rfc, "cupo": "C1", "monto": "400"})
+        assert respuesta.status_code == 201, respuesta.json
+        folios.append(respuesta.json["folio"])
+    funcionario = mundo.cliente(DICTAMINADOR)
+    for folio in folios:
+        formulario = mundo.formulario_de_resolucion(funcionario, DICTAMINADOR, folio)
+        assert mundo.resolver(funcionario, folio, formulario).status_code == 302
+    otorgados = {s.folio: s.monto_otorgado for s in mundo.solicitudes("autorizada")}
+    assert otorgados == {folios[0]: Decimal(400), folios[1]: Decimal(180)}  # 580 en el año
+    tercera_empresa = {"rfc": "CCC010101CCC", "perfil": "solicitante", "nombre": "C", "correo": "c@x.example",
+                       "codigo_postal": "06000"}
+    assert api.post("/_pruebas/usuarios", json=tercera_empresa).status_code == 201
+    tercera = api.post("/_pruebas/solicitudes/asignacion", json={"solicitante_rfc": "CCC010101CCC", "cupo": "C1",
+                                                                "monto": "1"}).json["folio"]
+    formulario = mundo.formulario_de_resolucion(funcionario, DICTAMINADOR, tercera)
+    respuesta = mundo.resolver(funcionario, tercera, formulario)
+    assert respuesta.status_code == 422
+    assert "No hay monto que otorgar: lo que queda del cupo por asignar es cero" in respuesta.text

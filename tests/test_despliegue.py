@@ -69,7 +69,8 @@ def test_cuarenta_solicitudes_firmadas_a_la_vez_reciben_cada_una_su_folio(
     formularios = [p.formulario_de_asignacion() for p in pestanas]
     with ThreadPoolExecutor(40) as hilos:
         respuestas = list(hilos.map(lambda p, f: p.pedir_asignacion("C1", "1", f), pestanas, formularios))
-    assert [r.status_code for r in respuestas] == [302] * 40, [r.text[:300] for r in respuestas if r.status_code != 302]
+    fallidas = [r.text[:300] for r in respuestas if r.status_code != 302]
+    assert fallidas == []
     folios = {r.headers["Location"].rsplit("/", 1)[1] for r in respuestas}
     assert len(folios) == 40
     assert sorted(s.folio for s in _solicitudes(url_de_base)) == sorted(folios)
@@ -104,7 +105,7 @@ def test_un_corte_a_media_rafaga_no_deja_solicitudes_a_medias_y_el_portal_vuelve
     assert len(antes) >= codigos.count(302)
     for solicitud in antes:  # todas completas: folio, sello, cadena y acuse, o no están
         assert solicitud.estado == "pendiente" and solicitud.folio and solicitud.sello
-        assert solicitud.cadena_original and solicitud.acuse_pdf
+        assert solicitud.cadena_original and solicitud.acuse_json
     despliegue.preparar()  # el operador vuelve a levantar el servicio: preparar no cambia nada
     with despliegue:
         usuario = UsuarioHttp(despliegue.url, empresa.credencial)

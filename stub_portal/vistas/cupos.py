@@ -27,4 +27,5 @@ def ficha(clave: str) -> str:
         abort(404)
     anio = ahora().year
     return render_template("cupos/ficha.html", cupo=cupo, anio=anio,
-                           saldo=saldos.saldo_del_cupo(db(), cupo, anio))
+                           saldo=saldos.saldo_del_cupo(db(), cupo, anio),
+                           por_asignar=saldos.por_asignar(db(), cupo, anio))

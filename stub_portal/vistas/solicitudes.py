@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from werkzeug.datastructures import FileStorage
 from werkzeug.wrappers import Response
 
-from stub_portal import saldos, tramites_cupo
+from stub_portal import acuses, saldos, tramites_cupo
 from stub_portal.acuses import SolicitudYaPresentada
 from stub_portal.efirma import ErrorEfirma
 from stub_portal.entrada import nombre_de_archivo_seguro
@@ -143,7 +143,10 @@ def detalle(folio: str) -> str:
 def descargar(folio: str, documento: str) -> Response:
     """El acuse de recepción o la resolución, en PDF."""
     solicitud = solicitud_visible(folio)
-    contenido = {"acuse": solicitud.acuse_pdf, "resolucion": solicitud.resolucion_pdf}.get(documento)
+    if documento == "acuse" and solicitud.acuse_json:
+        contenido: bytes | None = acuses.acuse_en_pdf(portal().sesiones, solicitud, portal().firma_se)
+    else:
+        contenido = solicitud.resolucion_pdf if documento == "resolucion" else None
     if contenido is None:
         abort(404)
     nombre = "Acuse" if documento == "acuse" else (solicitud.documento_folio or "Resolucion")
