@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
-from werkzeug.serving import make_server
+from werkzeug.serving import WSGIRequestHandler, make_server
 
 from stub_portal import base_de_datos
 from stub_portal.app import create_app
@@ -27,6 +27,15 @@ CARPETA_DEMO = Path("demo")
 BASE_POR_OMISION = "sqlite:///portal-cupos.sqlite3"
 # El cupo de la ficha tiene montos de 2013 a 2022: la demostración vive en 2022 (el reloj corre).
 RELOJ_DEMO = "2022-03-01T10:00:00"
+
+
+class _SinVersion(WSGIRequestHandler):
+    """El servidor de desarrollo se presenta sin nombre ni versión de Werkzeug y de Python."""
+
+    server_version = "portal-cupos"  # type: ignore[assignment]
+
+    def version_string(self) -> str:
+        return "portal-cupos"
 
 
 def _argumentos(argv: list[str] | None) -> argparse.Namespace:
@@ -104,7 +113,7 @@ def main(argv: list[str] | None = None) -> None:
                       "SECRET_KEY": clave})
     portal: Portal = app.extensions["portal"]
     portal.cartero.iniciar()
-    servidor = make_server(args.host, args.port, app, threaded=True)
+    servidor = make_server(args.host, args.port, app, threaded=True, request_handler=_SinVersion)
     print(f"Portal de referencia en http://{args.host}:{servidor.server_port}", flush=True)
     try:
         servidor.serve_forever()

@@ -55,8 +55,7 @@ CABECERAS_DE_SEGURIDAD = {
     "Referrer-Policy": "same-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
     "Cross-Origin-Opener-Policy": "same-origin",
-    "Server": "portal-cupos",  # sin nombre ni versión del software que lo sirve
-}
+}  # el encabezado Server lo pone el servidor: sin versión (gunicorn; __main__ para el de desarrollo)
 MENSAJE_CSRF = ("El formulario venció o no se envió desde el portal. Vuelva a cargar la página e "
                 "intente de nuevo; no se guardó ningún cambio.")
 csrf = CSRFProtect()

@@ -63,6 +63,13 @@ def empresa(servidor: str, ac: AutoridadCertificadora) -> UsuarioHttp:
     return usuario
 
 
+def test_el_servidor_no_dice_su_version(servidor: str) -> None:
+    respuesta = requests.get(f"{servidor}/ingresar", timeout=30)
+    nombres = respuesta.raw.headers.getlist("Server")
+    assert len(nombres) == 1 and nombres[0] in ("portal-cupos", "gunicorn")
+    assert respuesta.headers["X-Content-Type-Options"] == "nosniff"
+
+
 def test_cuarenta_solicitudes_firmadas_a_la_vez_reciben_cada_una_su_folio(
         empresa: UsuarioHttp, url_de_base: str) -> None:
     pestanas = [empresa.otra_pestana() for _ in range(40)]

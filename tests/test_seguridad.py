@@ -70,8 +70,7 @@ def test_las_paginas_llevan_cabeceras_de_seguridad_y_ningun_nombre_de_servidor(m
     assert "script-src" not in cabeceras["Content-Security-Policy"]  # sólo 'self', de default-src
     assert cabeceras["X-Content-Type-Options"] == "nosniff"
     assert cabeceras["Referrer-Policy"] == "same-origin"
-    assert cabeceras["Server"] == "portal-cupos"
-    assert "Werkzeug" not in str(cabeceras) and "Python" not in str(cabeceras)
+    assert "Server" not in cabeceras  # lo pone el servidor (ver test_despliegue)
     assert "onclick" not in respuesta.text  # la política prohíbe JavaScript en línea
 
 
