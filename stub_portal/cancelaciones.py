@@ -141,6 +141,9 @@ def agregar_certificado(
 
 
 def quitar_certificado(sesion: Session, solicitante: Usuario, folio: str) -> None:
+    actual = borrador(sesion, solicitante)
+    if actual is None or all(p.certificado.folio != folio for p in actual.partidas):
+        raise ErrorCaptura(f"El certificado {folio} no está en los certificados a cancelar.")
     solicitud = _borrador_para_cambiar(sesion, solicitante)
     solicitud.partidas[:] = [p for p in solicitud.partidas if p.certificado.folio != folio]
 

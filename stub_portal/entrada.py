@@ -14,7 +14,7 @@ MENSAJE_CARACTERES_DE_CONTROL = (
     "El texto capturado o el nombre de un archivo contiene caracteres no permitidos.")
 LARGO_MAXIMO_DE_NOMBRE = 120
 NOMBRE_POR_OMISION = "archivo"
-MAXIMO_ENTERO_DE_RUTA = 2**63 - 1  # el mayor BIGINT de PostgreSQL y el mayor INTEGER de SQLite
+MAXIMO_ID = 2**31 - 1  # los id son INTEGER: el mayor de PostgreSQL (SQLite admite más)
 
 # C0 salvo tabulador, LF y CR; DEL; C1; y suplentes sueltos, que no son texto (no se codifican en
 # UTF-8). PostgreSQL rechaza NUL en un campo de texto: sin esto, un %00 sería un error 500.
@@ -23,7 +23,7 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 # disfrazan "factura\u202efdp.exe" de "factura.exe.pdf") y suplentes sueltos.
 _INVISIBLES = frozenset({"Cc", "Cf", "Cs"})
 _LARGO_MAXIMO_DE_EXTENSION = 16
-_ENTERO_DE_RUTA = "[1-9][0-9]{0,18}"  # sin signo, sin ceros a la izquierda, dígitos ASCII
+_ENTERO_DE_RUTA = "[1-9][0-9]{0,9}"  # sin signo, sin ceros a la izquierda, dígitos ASCII
 _ATTR_CHAR = "!#$&+-.^_`|~"  # RFC 5987: lo que va sin codificar en filename*, además de letras y dígitos
 
 
@@ -79,14 +79,14 @@ def content_disposition(nombre: str) -> str:
 
 
 def leer_entero_de_ruta(texto: str) -> int | None:
-    """Un id de una URL: de 1 a 2**63 - 1, en dígitos ASCII sin ceros a la izquierda; si no, None.
+    """Un id de una URL: de 1 a MAXIMO_ID, en dígitos ASCII sin ceros a la izquierda; si no, None.
 
     Fuera de ese intervalo, el controlador de la base de datos lanzaría OverflowError (un 500).
     """
     if re.fullmatch(_ENTERO_DE_RUTA, texto) is None:
         return None
     numero = int(texto)
-    return numero if numero <= MAXIMO_ENTERO_DE_RUTA else None
+    return numero if numero <= MAXIMO_ID else None
 
 
 class EnteroAcotado(BaseConverter):

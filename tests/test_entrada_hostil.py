@@ -27,7 +27,7 @@ from werkzeug.exceptions import default_exceptions
 from werkzeug.test import TestResponse, encode_multipart
 
 from sat_pruebas import AutoridadCertificadora
-from stub_portal.entrada import LARGO_MAXIMO_DE_NOMBRE, MENSAJE_CARACTERES_DE_CONTROL  # noqa: F401
+from stub_portal.entrada import LARGO_MAXIMO_DE_NOMBRE, MENSAJE_CARACTERES_DE_CONTROL
 from stub_portal.modelo import Adjunto, Base, Certificado, Monto, Partida, PedimentoAcreditado, Solicitud
 from tests.mundo import DICTAMINADOR, EMPRESA_A, Mundo, csrf_de
 
@@ -39,19 +39,25 @@ HOSTILES = [
     " 5 ", "1,000", "../../etc/passwd", "..\\..\\Windows\\win.ini", "🧀🚚", "factura\u202efdp.exe",
     "\u200b", "renglón 1\r\nrenglón 2", "%00", "%s%n", "{{ 7*7 }}", "SE-A", "C1", "autorizar", "rechazar",
 ]
-IDS_HOSTILES = ["99999999999999999999999", "9223372036854775808", "-1", "0", "007", "١٢٣", "１", "1e3"]
+# Fuera de BIGINT, fuera de INTEGER (los ids de PostgreSQL), con signo, cero, ceros a la izquierda, no ASCII.
+IDS_HOSTILES = ["99999999999999999999999", "9223372036854775808", "2147483648", "-1", "0", "007", "١٢٣", "１",
+                "1e3"]
 # Todo carácter salvo los suplentes sueltos, que no se pueden mandar por HTTP (no son UTF-8).
 texto_hostil = st.one_of(st.sampled_from(HOSTILES), st.text(st.characters(exclude_categories=["Cs"]), max_size=40))
 contenido_hostil = st.one_of(
     st.sampled_from([b"", b"\x00" * 16, b"%PDF-1.4 copia", b"x" * (MAXIMO_DE_PETICION + 1)]),
     st.binary(max_size=128))
 archivo_hostil = st.tuples(texto_hostil, contenido_hostil)
+parte_hostil = st.one_of(texto_hostil, st.sampled_from(IDS_HOSTILES))
 ASI = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 def hostiles(*campos: str, **mas: st.SearchStrategy[Any]) -> st.SearchStrategy[dict[str, Any]]:
-    """Algunos de esos campos (ninguno, uno o varios) con un valor hostil; los demás, los válidos."""
-    return st.fixed_dictionaries({}, optional={**{c: texto_hostil for c in campos}, **mas})
+    """Hasta dos de esos campos con un valor hostil (texto, salvo que se diga otra cosa); los demás
+    quedan con su valor válido, así que también hay envíos que se aceptan."""
+    estrategias: dict[str, st.SearchStrategy[Any]] = {**{c: texto_hostil for c in campos}, **mas}
+    return st.lists(st.sampled_from(sorted(estrategias)), max_size=2, unique=True).flatmap(
+        lambda elegidos: st.fixed_dictionaries({c: estrategias[c] for c in elegidos}))
 
 
 EFIRMA_HOSTIL = hostiles("contrasena", certificado=archivo_hostil, clave_privada=archivo_hostil)
@@ -86,8 +92,8 @@ def _monto_sano(valor: Decimal) -> bool:
     return signo == 0 and exponente >= -3 and len(digitos) + min(exponente, 0) <= 15
 
 
-def _texto_sano(texto: str) -> bool:
-    return not any(unicodedata.category(c) in ("Cc", "Cf", "Cs") for c in texto if c not in "\t\r\n")
+def _sin(categorias: tuple[str, ...], texto: str) -> bool:
+    return not any(unicodedata.category(c) in categorias for c in texto if c not in "\t\r\n")
 
 
 def valores_sanos(mundo: Mundo) -> None:
@@ -104,8 +110,8 @@ def valores_sanos(mundo: Mundo) -> None:
     assert all(isinstance(m, Decimal) and _monto_sano(m) for m in montos), montos
     for nombre in nombres:
         assert 0 < len(nombre) <= LARGO_MAXIMO_DE_NOMBRE and nombre not in (".", ".."), nombre
-        assert "/" not in nombre and "\\" not in nombre and _texto_sano(nombre), repr(nombre)
-    assert all(_texto_sano(t) for t in textos), textos
+        assert "/" not in nombre and "\\" not in nombre and _sin(("Cc", "Cf", "Cs"), nombre), repr(nombre)
+    assert all(_sin(("Cc", "Cs"), t) for t in textos), textos  # los de formato (ZWJ de un emoji) sí
 
 
 # --- Lo que ve el usuario --------------------------------------------------------------------------
@@ -254,15 +260,18 @@ def test_pasar_a_la_firma(en_sqlite: Mundo, solicitante: tuple[FlaskClient, str]
     comprobar(en_sqlite, antes, enviar(cliente, "/cancelacion/siguiente", testigo, consulta), textos_de(consulta))
 
 
+def campos_de_la_firma(cliente: FlaskClient) -> dict[str, str]:
+    """El borrador y la versión que la página de firma pone en su formulario."""
+    return dict(re.findall(r'name="(solicitud|version)" value="(\d+)"', cliente.get("/cancelacion/firma").text))
+
+
 @ASI
-@given(campos=hostiles("solicitud", "version"), firma=EFIRMA_HOSTIL)
+@given(campos=hostiles(solicitud=parte_hostil, version=parte_hostil), firma=EFIRMA_HOSTIL)
 def test_firmar_la_cancelacion(en_sqlite: Mundo, solicitante: tuple[FlaskClient, str],
                                campos: dict[str, Any], firma: dict[str, Any]) -> None:
     cliente, testigo = solicitante
     _con_el_certificado(en_sqlite, cliente, testigo, en_la_lista=True)
-    pagina = cliente.get("/cancelacion/firma")
-    datos = {**dict(re.findall(r'name="(solicitud|version)" value="(\d+)"', pagina.text)),
-             **efirma(en_sqlite, EMPRESA_A), **campos, **firma}
+    datos = {**campos_de_la_firma(cliente), **efirma(en_sqlite, EMPRESA_A), **campos, **firma}
     antes = foto(en_sqlite)
     comprobar(en_sqlite, antes, enviar(cliente, "/cancelacion/firma", testigo, datos), textos_de(datos))
 
@@ -287,16 +296,20 @@ def expedicion_valida(mundo: Mundo, folio_asignacion: str) -> dict[str, Any]:
             "envio": secrets.token_urlsafe(24), **efirma(mundo, EMPRESA_A)}
 
 
+@pytest.fixture
+def constancia(en_sqlite: Mundo) -> str:
+    """Una constancia de asignación de la empresa con saldo de sobra para muchas expediciones."""
+    return asignacion_de(en_sqlite, monto="100000")
+
+
 @ASI
 @given(campos=hostiles("asignacion", "lugar", "monto", "numero_factura", "monto_factura",
                        "documento_transporte", "envio", factura=archivo_hostil, transporte=archivo_hostil),
        firma=EFIRMA_HOSTIL)
-def test_solicitar_un_certificado(en_sqlite: Mundo, solicitante: tuple[FlaskClient, str],
+def test_solicitar_un_certificado(en_sqlite: Mundo, solicitante: tuple[FlaskClient, str], constancia: str,
                                   campos: dict[str, Any], firma: dict[str, Any]) -> None:
     cliente, testigo = solicitante
-    if not hasattr(en_sqlite, "asignacion_hostil"):
-        en_sqlite.asignacion_hostil = asignacion_de(en_sqlite, monto="100000")  # type: ignore[attr-defined]
-    datos = {**expedicion_valida(en_sqlite, en_sqlite.asignacion_hostil), **campos, **firma}  # type: ignore[attr-defined]
+    datos = {**expedicion_valida(en_sqlite, constancia), **campos, **firma}
     antes = foto(en_sqlite)
     comprobar(en_sqlite, antes, enviar(cliente, "/expedicion", testigo, datos), textos_de(datos))
 
@@ -344,7 +357,6 @@ RUTAS_DEL_SOLICITANTE = ["/cupos/{}", "/tramites/{}", "/tramites/SE/{}", "/trami
                          "/cancelacion?pestana={}&buscar=1&regimen=Importaci%C3%B3n&mecanismo=x&cupo={}"]
 RUTAS_DEL_FUNCIONARIO = ["/funcionario/solicitudes/{}", "/funcionario/solicitudes/{}/adjuntos/1",
                          "/funcionario/solicitudes/{folio}/adjuntos/{}", "/solicitudes/{folio}/{}"]
-parte_hostil = st.one_of(texto_hostil, st.sampled_from(IDS_HOSTILES))
 
 
 @ASI
@@ -359,3 +371,104 @@ def test_partes_hostiles_de_la_url(en_sqlite: Mundo, solicitante: tuple[FlaskCli
     ruta = plantilla.replace("{folio}", pendientes[-1]).replace("{}", quote(parte, safe=""))
     antes = foto(en_sqlite)
     comprobar(en_sqlite, antes, cliente.get(ruta), [parte])
+
+
+# --- Casos explícitos, en SQLite y en PostgreSQL ---------------------------------------------------
+
+def formulario_de_expedicion(mundo: Mundo) -> tuple[FlaskClient, str, dict[str, Any]]:
+    """La empresa en sesión, su testigo CSRF y una solicitud de expedición válida."""
+    cliente = mundo.cliente(EMPRESA_A)
+    return cliente, csrf_de(cliente.get("/expedicion")), expedicion_valida(mundo, asignacion_de(mundo))
+
+
+def test_los_adjuntos_con_nombres_no_latin1_se_descargan_con_filename_estrella(mundo: Mundo) -> None:
+    subidos = {"factura—marzo.pdf": b"%PDF-1.4 factura de marzo", "🚚 guía.pdf": b"%PDF-1.4 guia \x00\xff"}
+    cliente, testigo, datos = formulario_de_expedicion(mundo)
+    factura, transporte = subidos.items()
+    respuesta = enviar(cliente, "/expedicion", testigo, {**datos, "factura": factura, "transporte": transporte})
+    assert respuesta.status_code == 302, respuesta.text
+    folio = respuesta.headers["Location"].rsplit("/", 1)[1]
+    funcionario = mundo.cliente(DICTAMINADOR)
+    pagina = funcionario.get(f"/funcionario/solicitudes/{folio}").text
+    ligas = re.findall(r'href="(/funcionario/solicitudes/[^"]+/adjuntos/[0-9]+)">[^<:]*: ([^<]*)</a>', pagina)
+    assert sorted(html.unescape(nombre) for _, nombre in ligas) == sorted(subidos)
+    for liga, nombre in ligas:
+        descarga = funcionario.get(liga)
+        nombre = html.unescape(nombre)
+        assert descarga.status_code == 200
+        assert f"filename*=UTF-8''{quote(nombre, safe='')}" in descarga.headers["Content-Disposition"]
+        assert descarga.get_data() == subidos[nombre]
+
+
+@pytest.mark.parametrize("cambio", [
+    {"numero_factura": "F\x00-1"},
+    {"factura": ("fac\x00tura.pdf", b"%PDF-1.4")},
+    {"transporte": ("guia.pdf\x00.exe", b"%PDF-1.4")},
+], ids=["campo de texto", "nombre de la factura", "nombre del documento de transporte"])
+def test_nul_en_un_campo_o_en_un_nombre_de_archivo_se_rechaza_sin_cambiar_nada(
+        mundo: Mundo, cambio: dict[str, Any]) -> None:
+    cliente, testigo, datos = formulario_de_expedicion(mundo)
+    datos |= cambio
+    antes = foto(mundo)
+    respuesta = enviar(cliente, "/expedicion", testigo, datos)
+    assert respuesta.status_code == 422
+    assert MENSAJE_CARACTERES_DE_CONTROL in alertas(respuesta)
+    mensaje_en_espanol(respuesta, textos_de(datos))
+    assert foto(mundo) == antes
+
+
+def test_nul_en_la_direccion_no_es_un_error_del_servidor(mundo: Mundo) -> None:
+    """PostgreSQL no admite NUL en un texto: sin cuidarlo, buscarlo en la base sería un error 500."""
+    cliente = mundo.cliente(EMPRESA_A)
+    for ruta in ["/cupos/C1%00", "/tramites/SE%00", "/tramites/SE/Cupos%00", "/solicitudes/%00",
+                 "/solicitudes/%00/acuse", "/cancelacion/acuse/%00",
+                 "/cancelacion?pestana=cancelacion&buscar=1&regimen=%00&mecanismo=x",
+                 "/cancelacion?pestana=cancelacion&buscar=1&regimen=Importaci%C3%B3n&mecanismo=x&cupo=%00"]:
+        respuesta = cliente.get(ruta)
+        assert 400 <= respuesta.status_code < 500, f"{ruta}: {respuesta.status_code}"
+        mensaje_en_espanol(respuesta, ["\x00"])
+
+
+def test_ids_y_nul_en_la_direccion_del_funcionario_son_404(mundo: Mundo) -> None:
+    """Un id fuera de rango, con signo o en dígitos no ASCII no es un adjunto (ni un error de la base)."""
+    folio = pendiente(mundo, asignacion_de(mundo))
+    funcionario = mundo.cliente(DICTAMINADOR)
+    adjuntos = [f"/funcionario/solicitudes/{folio}/adjuntos/{quote(n)}" for n in IDS_HOSTILES]
+    for ruta in ["/funcionario/solicitudes/%00", "/funcionario/solicitudes/%00/adjuntos/1", *adjuntos]:
+        respuesta = funcionario.get(ruta)
+        assert respuesta.status_code == 404, f"{ruta}: {respuesta.status_code}"
+        mensaje_en_espanol(respuesta, [])
+
+
+@pytest.mark.parametrize("numero_factura", ["F" * 61, "x" * 10_000])
+def test_un_numero_de_factura_mas_largo_que_su_columna_se_rechaza(mundo: Mundo, numero_factura: str) -> None:
+    """PostgreSQL no guarda un texto más largo que su columna (un error 500); SQLite lo guardaría."""
+    cliente, testigo, datos = formulario_de_expedicion(mundo)
+    antes = foto(mundo)
+    respuesta = enviar(cliente, "/expedicion", testigo, {**datos, "numero_factura": numero_factura})
+    assert respuesta.status_code == 422, respuesta.text[:400]
+    assert "a lo más 60 caracteres" in " ".join(alertas(respuesta))
+    assert foto(mundo) == antes
+
+
+@pytest.mark.parametrize("solicitud", ["2147483648", "999999999999999999"])
+def test_un_numero_de_solicitud_fuera_de_rango_en_la_firma_se_rechaza(mundo: Mundo, solicitud: str) -> None:
+    """Los ids son INTEGER: en PostgreSQL, buscar uno de más de 2**31 - 1 sería un error 500."""
+    cliente = mundo.cliente(EMPRESA_A)
+    assert mundo.agregar(cliente, "SE-A", "5").status_code == 302
+    datos = {**campos_de_la_firma(cliente), **efirma(mundo, EMPRESA_A), "solicitud": solicitud}
+    antes = foto(mundo)
+    respuesta = enviar(cliente, "/cancelacion/firma", csrf_de(cliente.get("/inicio")), datos)
+    assert respuesta.status_code == 422, respuesta.text[:400]
+    mensaje_en_espanol(respuesta, textos_de(datos))
+    assert foto(mundo) == antes
+
+
+def test_quitar_un_certificado_que_no_esta_en_la_lista_se_rechaza_sin_crear_nada(mundo: Mundo) -> None:
+    cliente = mundo.cliente(EMPRESA_A)
+    antes = foto(mundo)
+    respuesta = enviar(cliente, "/cancelacion/certificados/eliminar", csrf_de(cliente.get("/inicio")),
+                       {"folio": "SE-NO-EXISTE"})
+    assert respuesta.status_code == 422, "no se quitó nada, pero el portal dice «Se quitó el certificado …»"
+    mensaje_en_espanol(respuesta, ["SE-NO-EXISTE"])
+    assert foto(mundo) == antes

@@ -11,6 +11,7 @@ from stub_portal import cancelaciones, correo
 from stub_portal.acuses import SolicitudYaPresentada
 from stub_portal.catalogo import calendario
 from stub_portal.efirma import ErrorEfirma
+from stub_portal.entrada import MAXIMO_ID
 from stub_portal.permisos import SOLICITANTES
 from stub_portal.reglas import MOTIVO_CANCELACION, ErrorCaptura
 from stub_portal.vistas.comun import ahora, db, firma_de_la_sesion, portal, requiere
@@ -122,7 +123,7 @@ def firma() -> Response | tuple[str, int]:
 
 def _entero(campo: str) -> int:
     valor = request.form.get(campo, "")
-    if not (valor.isascii() and valor.isdigit() and len(valor) <= 18):
+    if not (valor.isascii() and valor.isdigit() and len(valor) <= 10 and int(valor) <= MAXIMO_ID):
         raise ErrorCaptura("El formulario de firma está incompleto: vuelva a abrir la firma de la solicitud.")
     return int(valor)
 
