@@ -68,7 +68,9 @@ def _cifrar_clave(clave: rsa.RSAPrivateKey, contrasena: str, iteraciones: int) -
     algoritmo = {"algorithm": "pbes2", "parameters": {
         "key_derivation_func": {"algorithm": "pbkdf2", "parameters": derivacion},
         "encryption_scheme": {"algorithm": "aes256_cbc", "parameters": iv}}}
-    return keys.EncryptedPrivateKeyInfo({"encryption_algorithm": algoritmo, "encrypted_data": cifrado}).dump()
+    cifrada: bytes = keys.EncryptedPrivateKeyInfo(
+        {"encryption_algorithm": algoritmo, "encrypted_data": cifrado}).dump()
+    return cifrada
 
 
 class AutoridadCertificadora:

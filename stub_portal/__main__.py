@@ -32,7 +32,7 @@ RELOJ_DEMO = "2022-03-01T10:00:00"
 class _SinVersion(WSGIRequestHandler):
     """El servidor de desarrollo se presenta sin nombre ni versión de Werkzeug y de Python."""
 
-    server_version = "portal-cupos"  # type: ignore[assignment]
+    server_version = "portal-cupos"
 
     def version_string(self) -> str:
         return "portal-cupos"
@@ -61,7 +61,7 @@ def _argumentos(argv: list[str] | None) -> argparse.Namespace:
 
 def _archivo_de_clave(args: argparse.Namespace, url: str) -> Path | None:
     if args.clave_secreta_archivo:
-        return args.clave_secreta_archivo
+        return Path(args.clave_secreta_archivo)
     base = make_url(url)
     if base.get_backend_name() == "sqlite" and base.database:
         return Path(base.database).with_suffix(".clave-secreta")

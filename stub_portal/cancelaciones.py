@@ -194,7 +194,7 @@ def destinatarios_del_aviso(sesion: Session, solicitud: Solicitud) -> list[str]:
     nivel_central = sesion.scalars(select(Usuario.correo).where(Usuario.perfil == "nivel_central"))
     return reglas.destinatarios_aviso_cancelacion(
         solicitud.solicitante.correo,
-        [c.dictaminador.correo for c in cupos],
+        [c.dictaminador.correo for c in cupos if c.dictaminador is not None],
         [c.mecanismo for c in cupos],
         nivel_central,
     )

@@ -89,7 +89,7 @@ def avisos_por_estado(sesion: Session) -> dict[str, int]:
 
 def espera_tras(intentos: int, base: float = ESPERA_BASE, tope: float = ESPERA_MAXIMA) -> float:
     """Segundos hasta el siguiente intento tras `intentos` fallidos: base, 2·base, 4·base… hasta el tope."""
-    return min(base * 2 ** min(max(intentos - 1, 0), 30), tope)
+    return min(base * 2.0 ** min(max(intentos - 1, 0), 30), tope)
 
 
 def mensaje_de(aviso: Aviso) -> EmailMessage:

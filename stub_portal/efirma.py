@@ -84,7 +84,9 @@ def abrir_efirma(
     if not certificado.not_valid_before_utc <= ahora <= certificado.not_valid_after_utc:
         raise ErrorEfirma("El certificado no está vigente.")
     clave = _abrir_clave(key, contrasena)
-    if clave.public_key().public_numbers() != certificado.public_key().public_numbers():
+    publica = certificado.public_key()
+    if not isinstance(publica, rsa.RSAPublicKey) or (
+            clave.public_key().public_numbers() != publica.public_numbers()):
         raise ErrorEfirma("La clave privada no corresponde al certificado.")
     rfc = _atributo(certificado, OID_RFC).split("/")[0].strip()
     if not rfc:

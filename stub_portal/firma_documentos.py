@@ -112,7 +112,8 @@ class FirmaDeLaSecretaria:
         )
         salida = _FirmanteConHoraDelPortal(datos, signer=_firmante(self), hora=hora).sign_pdf(
             IncrementalPdfFileWriter(io.BytesIO(pdf)))
-        return salida.getvalue()
+        firmado: bytes = salida.getvalue()
+        return firmado
 
 
 class _FirmanteEnMemoria(signers.Signer):
@@ -122,7 +123,7 @@ class _FirmanteEnMemoria(signers.Signer):
     def __init__(self, certificado: asn1_x509.Certificate, clave: rsa.RSAPrivateKey,
                  raiz: asn1_x509.Certificate) -> None:
         super().__init__(signing_cert=certificado,
-                         cert_registry=SimpleCertificateStore.from_certs([raiz]))
+                         cert_registry=SimpleCertificateStore.from_certs([raiz]))  # type: ignore[no-untyped-call]
         self._clave = clave
 
     async def async_sign_raw(self, data: bytes, digest_algorithm: str, dry_run: bool = False) -> bytes:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import (
     Date,
@@ -34,10 +35,10 @@ class Monto(TypeDecorator[Decimal]):
     impl = String(40)
     cache_ok = True
 
-    def load_dialect_impl(self, dialecto: Dialect) -> TypeEngine[object]:
-        if dialecto.name == "sqlite":
-            return dialecto.type_descriptor(String(40))
-        return dialecto.type_descriptor(Numeric(DIGITOS_DE_MONTO, DECIMALES_DE_MONTO, asdecimal=True))
+    def load_dialect_impl(self, dialecto: Dialect) -> TypeEngine[Any]:
+        tipo: TypeEngine[Any] = (String(40) if dialecto.name == "sqlite"
+                                 else Numeric(DIGITOS_DE_MONTO, DECIMALES_DE_MONTO, asdecimal=True))
+        return dialecto.type_descriptor(tipo)
 
     def process_bind_param(self, valor: Decimal | None, dialecto: Dialect) -> str | Decimal | None:
         if valor is None:

@@ -28,7 +28,7 @@ from stub_portal.reglas_cupos import (
 
 DOCUMENTOS_DE_TRANSPORTE = ("Conocimiento de embarque", "Carta de porte", "Guía aérea")
 # Lo que cabe en la columna: PostgreSQL rechaza un texto más largo (un error 500), SQLite lo guarda.
-LARGO_MAXIMO_DE_NUMERO_DE_FACTURA: int = Solicitud.__table__.c.numero_factura.type.length
+LARGO_MAXIMO_DE_NUMERO_DE_FACTURA: int = Solicitud.__table__.c.numero_factura.type.length  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)

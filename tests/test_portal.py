@@ -8,12 +8,14 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from fixtures.correo import BuzonSmtp
 from fixtures.documentos import leer_documento, validar_firma_pdf
 from sat_pruebas import verificar_sello
 from stub_portal import base_de_datos
 from stub_portal.app import create_app
+from stub_portal.modelo import Aviso
 from tests.mundo import CLAVE_SECRETA, Mundo, csrf_de
 
 ASUNTO = "Aviso de Certificados de Exportación por Solicitud pendientes por Cancelar"
@@ -101,3 +103,17 @@ def test_el_acceso_con_basura_responde_en_espanol_sin_error_del_servidor(
 def test_sin_sesion_el_tramite_manda_al_acceso(mundo: Mundo) -> None:
     respuesta = mundo.app.test_client().get("/cancelacion")
     assert respuesta.status_code == 302 and respuesta.headers["Location"].endswith("/ingresar")
+
+
+def test_un_cupo_sin_dictaminador_asignado_no_impide_firmar_la_cancelacion(mundo: Mundo) -> None:
+    api = mundo.app.test_client()
+    assert api.post("/_pruebas/cupos", json={
+        "clave": "C2", "nombre": "Leche", "regimen": "Importación", "mecanismo": "Licitación Pública",
+        "tratado": "OMC", "pais_origen": "Cualquiera", "producto": "Leche", "subproducto": "En polvo",
+        "representacion_federal": "RF CDMX", "monto_total": "100"}).status_code == 201
+    assert api.post("/_pruebas/certificados", json={
+        "folio": "SE-L", "cupo": "C2", "titular_rfc": "AAA010101AAA", "monto_expedido": "10"}).status_code == 201
+    folio = mundo.firmar(mundo.cliente("AAA010101AAA"), "AAA010101AAA", "SE-L", "1")
+    [aviso] = mundo.consultar(lambda s: list(s.scalars(select(Aviso))))
+    assert folio in aviso.cuerpo
+    assert set(aviso.destinatarios.split(",")) == {"aaa010101aaa@x.example", "niv800101ab1@x.example"}

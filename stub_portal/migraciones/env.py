@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from alembic import context
+from alembic.autogenerate.api import AutogenContext
 from sqlalchemy import create_engine
 
 from stub_portal.modelo import Base, Monto
@@ -12,7 +13,7 @@ from stub_portal.modelo import Base, Monto
 configuracion = context.config
 
 
-def _tipo_estable(tipo: str, objeto: Any, autogen_context: Any) -> str | bool:
+def _tipo_estable(tipo: str, objeto: Any, autogen_context: AutogenContext) -> str | Literal[False]:
     """Las migraciones no importan el modelo: Monto se escribe con los tipos de SQLAlchemy."""
     if tipo == "type" and isinstance(objeto, Monto):
         return "sa.String(40).with_variant(sa.Numeric(18, 3), 'postgresql')"

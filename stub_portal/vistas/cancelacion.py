@@ -56,7 +56,8 @@ def _captura(error: str | None = None, estado: int = 200) -> tuple[str, int]:
 
 def _de_vuelta(**cambios: str | None) -> Response:
     consulta = {**_consulta(), "pestana": "cancelacion", **cambios}
-    return redirect(url_for("cancelacion.captura", **{k: v for k, v in consulta.items() if v}))
+    valores: dict[str, Any] = {k: v for k, v in consulta.items() if v}
+    return redirect(url_for("cancelacion.captura", **valores))
 
 
 @bp.get("")

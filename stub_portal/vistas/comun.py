@@ -7,7 +7,7 @@ import hashlib
 import secrets
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 from cryptography import x509
 from flask import Response, abort, current_app, g, redirect, request, session, url_for
@@ -25,7 +25,7 @@ METODOS_QUE_CAMBIAN = ("POST", "PUT", "PATCH", "DELETE")
 
 
 def portal() -> Portal:
-    return current_app.extensions["portal"]
+    return cast(Portal, current_app.extensions["portal"])
 
 
 def db() -> Session:
@@ -33,7 +33,7 @@ def db() -> Session:
     if "db" not in g:
         sesiones = portal().sesiones
         g.db = (sesiones.escritura if request.method in METODOS_QUE_CAMBIAN else sesiones.lectura)()
-    return g.db
+    return cast(Session, g.db)
 
 
 def ahora() -> datetime:
@@ -81,7 +81,7 @@ def sesion_actual() -> SesionDeUsuario | None:
         if abierta is not None and _en_utc(abierta.abierta_en) + DURACION_DE_LA_SESION < datetime.now(UTC):
             abierta = None
         g.sesion_de_usuario = abierta
-    return g.sesion_de_usuario
+    return cast(SesionDeUsuario | None, g.sesion_de_usuario)
 
 
 def usuario_actual() -> Usuario | None:

@@ -1,0 +1,1 @@
+"""El portal de referencia de los trámites de cupos de la Secretaría de Economía en VUCEM."""
