@@ -4,6 +4,7 @@ expedición de certificado de cupo. Validan, registran y dejan la solicitud pend
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -11,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from stub_portal import acuses, reglas, saldos
+from stub_portal.base_de_datos import bloquear
 from stub_portal.catalogo import Catalogos, calendario
 from stub_portal.efirma import Firmante
 from stub_portal.firma_documentos import FirmaDeLaSecretaria
@@ -43,7 +45,7 @@ class Contexto:
 
     solicitante: Usuario
     firmante: Firmante | None
-    ahora: datetime
+    reloj: Callable[[], datetime]  # se lee ya con el cupo bloqueado: la hora sigue el orden de llegada
     catalogos: Catalogos
     firma_se: FirmaDeLaSecretaria
 
@@ -62,7 +64,9 @@ def presentar_asignacion(sesion: Session, contexto: Contexto, clave_cupo: str, l
     cupo = sesion.scalars(select(Cupo).where(Cupo.clave == clave_cupo)).first()
     if cupo is None:
         raise ErrorCaptura("Seleccione el cupo.")
-    donde, ahora, solicitante = _lugar(contexto.catalogos, lugar), contexto.ahora, contexto.solicitante
+    # CUP-07: con el cupo bloqueado, la hora de recepción y el consecutivo se toman en el mismo orden.
+    bloquear(sesion, Cupo, cupo.id)
+    donde, ahora, solicitante = _lugar(contexto.catalogos, lugar), contexto.reloj(), contexto.solicitante
     if cupo.inicio_de_recepcion is not None:
         apertura = proxima_apertura(donde, cupo.inicio_de_recepcion, calendario(sesion), ahora)
         if apertura is not None:
@@ -120,6 +124,8 @@ def presentar_expedicion(
     if transporte is None or not transporte.contenido:
         raise ErrorCaptura(f"Adjunte la copia del documento de transporte ({documento_transporte.lower()}).")
     cupo = asignacion.cupo
+    bloquear(sesion, Cupo, cupo.id)  # CUP-07, como en la asignación
+    ahora = contexto.reloj()
     solicitud = Solicitud(
         tramite="expedicion", solicitante=contexto.solicitante, cupo=cupo, anio=asignacion.anio,
         lugar=donde.nombre, asignacion=asignacion, monto_solicitado=cantidad,
@@ -139,5 +145,5 @@ def presentar_expedicion(
         ("Documento de transporte", documento_transporte),
     ]
     campos += [(f"Copia adjunta ({a.tipo})", f"{a.nombre}, SHA-256 {a.sha256}") for a in solicitud.adjuntos]
-    return acuses.registrar(sesion, solicitud, contexto.firmante, contexto.ahora, calendario(sesion),
+    return acuses.registrar(sesion, solicitud, contexto.firmante, ahora, calendario(sesion),
                             contexto.firma_se, campos)

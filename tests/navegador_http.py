@@ -43,6 +43,21 @@ class UsuarioHttp:
         return self.http.post(f"{self.url}/asignacion", data=datos, files=self._efirma(),
                               allow_redirects=False, timeout=120)
 
+    def folios_de_la_bandeja(self) -> list[str]:
+        """Como funcionario: los folios de su bandeja, en el orden en que la pantalla los muestra."""
+        html = self.http.get(f"{self.url}/funcionario/bandeja", timeout=120).text
+        return list(dict.fromkeys(re.findall(r"\b\d{25}\b", html)))
+
+    def resolver(self, folio: str, sentido: str, motivo: str = "") -> requests.Response:
+        """Como funcionario: autoriza o rechaza (sentido) la solicitud, firmando con su e.firma."""
+        ocultos = campos_ocultos(self.http.get(f"{self.url}/funcionario/solicitudes/{folio}", timeout=60).text)
+        datos = {"sentido": sentido, "motivo": motivo, "contrasena": self.credencial.contrasena, **ocultos}
+        return self.http.post(f"{self.url}/funcionario/solicitudes/{folio}", data=datos, files=self._efirma(),
+                              allow_redirects=False, timeout=120)
+
+    def cerrar(self) -> None:
+        self.http.close()
+
 
 def preparar_por_api(url: str, ac: AutoridadCertificadora, rfc: str, perfil: str = "solicitante",
                      contrasena: str = "secreta") -> Credencial:

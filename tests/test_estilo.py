@@ -1,4 +1,4 @@
-"""El código pasa ruff y el arnés no duerme: espera condiciones."""
+"""El código pasa ruff y mypy estricto, y el arnés no duerme: espera condiciones."""
 
 import re
 import subprocess
@@ -11,6 +11,12 @@ RAIZ = Path(__file__).resolve().parent.parent
 def test_ruff_no_encuentra_problemas() -> None:
     resultado = subprocess.run([sys.executable, "-m", "ruff", "check", str(RAIZ)],
                                capture_output=True, text=True)
+    assert resultado.returncode == 0, resultado.stdout + resultado.stderr
+
+
+def test_mypy_estricto_no_encuentra_problemas() -> None:
+    """El portal, el arnés y el banco de pruebas, con la configuración de pyproject.toml."""
+    resultado = subprocess.run([sys.executable, "-m", "mypy"], capture_output=True, text=True, cwd=RAIZ)
     assert resultado.returncode == 0, resultado.stdout + resultado.stderr
 
 

@@ -202,7 +202,7 @@ def _presentar(datos: dict[str, Any],
     que la pantalla del solicitante: sirve para preparar la bandeja del funcionario."""
     p = portal()
     contexto = tramites_cupo.Contexto(_usuario(datos.get("solicitante_rfc", "")), None,
-                                      ahora(), p.catalogos, p.firma_se)
+                                      ahora, p.catalogos, p.firma_se)
     try:
         solicitud = presentar(db(), contexto)
     except ErrorCaptura as error:

@@ -26,7 +26,7 @@ bp = Blueprint("solicitudes", __name__)
 
 def _contexto() -> tramites_cupo.Contexto:
     p = portal()
-    return tramites_cupo.Contexto(g.usuario, firma_de_la_sesion(), ahora(), p.catalogos, p.firma_se)
+    return tramites_cupo.Contexto(g.usuario, firma_de_la_sesion(), ahora, p.catalogos, p.firma_se)
 
 
 def _archivo(campo: str) -> tramites_cupo.Archivo | None:

@@ -1,0 +1,1 @@
+"""Mediciones del portal desplegado: no son pruebas, informan números (ver bench/carga)."""
