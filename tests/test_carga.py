@@ -9,6 +9,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from bench.carga import rafaga
 from bench.carga.verificacion import Recibida, repartir, revisar_registro
 from fixtures.postgres import FabricaDeBases
@@ -16,9 +18,12 @@ from fixtures.postgres import FabricaDeBases
 USUARIOS = 40
 
 
+@pytest.mark.parametrize("reloj_corre", [False, True], ids=["reloj quieto", "reloj andando"])
 def test_cuarenta_solicitudes_a_la_apertura_se_atienden_en_orden_sin_errores_ni_sobreasignacion(
-        base_postgres: FabricaDeBases, tmp_path: Path) -> None:
-    resultado = rafaga.correr(base_postgres(), tmp_path, usuarios=USUARIOS, procesos_gunicorn=3, plazo=120)
+        base_postgres: FabricaDeBases, tmp_path: Path, reloj_corre: bool) -> None:
+    # Con el reloj andando, la hora de recepción y el consecutivo del folio deben dar el mismo orden.
+    resultado = rafaga.correr(base_postgres(), tmp_path, usuarios=USUARIOS, procesos_gunicorn=3, plazo=120,
+                              reloj_corre=reloj_corre)
     medicion, reparto = resultado.medicion, resultado.reparto
     contexto = rafaga.tabla(resultado)
     assert medicion.errores == 0, contexto
