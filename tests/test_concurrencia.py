@@ -15,7 +15,7 @@ from typing import TypeVar
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
-from stub_portal.modelo import Aviso, Partida, Solicitud
+from stub_portal.modelo import Aviso, Certificado, Partida, Solicitud
 from tests.mundo import DICTAMINADOR, EMPRESA_A, Mundo, csrf_de
 
 T = TypeVar("T")
@@ -178,3 +178,19 @@ def test_las_asignaciones_reparten_el_cupo_en_orden_de_llegada_sin_pasarse(mundo
     respuesta = mundo.resolver(funcionario, tercera, formulario)
     assert respuesta.status_code == 422
     assert "No hay monto que otorgar: lo que queda del cupo por asignar es cero" in respuesta.text
+
+
+def test_la_doble_autorizacion_de_un_certificado_expide_uno_solo(mundo: Mundo) -> None:
+    api = mundo.app.test_client()
+    asignacion = api.post("/_pruebas/asignaciones", json={"cupo": "C1", "titular_rfc": EMPRESA_A, "monto": "50"})
+    folio = api.post("/_pruebas/solicitudes/expedicion", json={
+        "solicitante_rfc": EMPRESA_A, "asignacion": asignacion.json["folio"], "monto": "5",
+        "monto_factura": "5"}).json["folio"]
+    funcionario = mundo.cliente(DICTAMINADOR)
+    formulario = mundo.formulario_de_resolucion(funcionario, DICTAMINADOR, folio)
+    pestanas = [mundo.otra_pestana(funcionario) for _ in range(3)]
+    respuestas = a_la_vez(*((lambda p=p: mundo.resolver(p, folio, formulario)) for p in pestanas))
+    assert sorted(r.status_code for r in respuestas) == [302, 422, 422]
+    certificados = mundo.consultar(lambda s: list(s.scalars(
+        select(Certificado.folio).where(Certificado.asignacion_id.is_not(None)))))
+    assert len(certificados) == 1
