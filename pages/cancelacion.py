@@ -33,6 +33,14 @@ def _tabla(page: Page, titulo: str) -> Locator:
     return page.get_by_role("table", name=titulo)
 
 
+def celda(tabla: Locator, fila_con: str, encabezado: str) -> Locator:
+    """La celda de la fila que contiene ese texto, en la columna con ese encabezado (no por posición)."""
+    encabezados = [t.strip() for t in tabla.get_by_role("columnheader").all_inner_texts()]
+    assert encabezado in encabezados, f"la tabla no tiene la columna «{encabezado}»: {encabezados}"
+    fila = tabla.locator("tbody tr").filter(has_text=fila_con)
+    return fila.get_by_role("cell").nth(encabezados.index(encabezado))
+
+
 def _primera_columna(tabla: Locator) -> Locator:
     return tabla.locator("tbody tr td:first-child")
 
@@ -110,6 +118,12 @@ class CapturaDeCancelacion:
         self.page.get_by_label("Monto a favor", exact=True).fill(monto)
         with self.page.expect_navigation():
             self.page.get_by_role("button", name="Agregar").click()
+
+    def por_cancelar(self, folio: str) -> Locator:
+        return celda(_tabla(self.page, "Certificados disponibles"), folio, "Monto por cancelar")
+
+    def monto_a_favor(self, folio: str) -> Locator:
+        return celda(_tabla(self.page, "Certificados a cancelar"), folio, "Monto a favor")
 
     @property
     def certificados_a_cancelar(self) -> Locator:

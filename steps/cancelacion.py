@@ -10,15 +10,12 @@ from pytest_bdd import given, parsers, then, when
 
 from fixtures.datos import Fabrica
 from pages.cancelacion import ETIQUETAS_DE_BUSQUEDA, CapturaDeCancelacion, FirmaDeSolicitud
+from pages.formato import texto_del_monto
 from steps.escena import Escena
 from steps.sesion import iniciar_sesion
 
 SOLICITANTE = "Solicitante"
 CANCELACION = "Cancelación de Certificados de Cupo"
-
-
-def _monto(texto: str) -> Decimal:
-    return Decimal(texto.replace(",", ""))
 
 
 def buscar_el_cupo(page: Page, escena: Escena) -> CapturaDeCancelacion:
@@ -180,10 +177,10 @@ def datos_solo_lectura(page: Page, escena: Escena) -> None:
 
 @then(parsers.parse('los parámetros marcados como requeridos son "{primero}" y "{segundo}"'))
 def requeridos(page: Page, primero: str, segundo: str) -> None:
-    captura = CapturaDeCancelacion(page)
-    for campo, etiqueta in ETIQUETAS_DE_BUSQUEDA.items():
-        if etiqueta in (primero, segundo):
-            expect(captura.etiqueta_del_parametro(campo)).to_contain_text(f"{etiqueta} *")
+    captura, campos = CapturaDeCancelacion(page), {e: c for c, e in ETIQUETAS_DE_BUSQUEDA.items()}
+    for etiqueta in (primero, segundo):
+        assert etiqueta in campos, f"«{etiqueta}» no es uno de los parámetros de búsqueda {sorted(campos)}"
+        expect(captura.etiqueta_del_parametro(campos[etiqueta])).to_have_text(f"{etiqueta} *")
 
 
 @then("los demás parámetros no están marcados como requeridos")
@@ -227,16 +224,16 @@ def disponibles(page: Page, escena: Escena, alias: str, monto: str) -> None:
     captura = CapturaDeCancelacion(page)
     folio = escena.certificado(alias).folio
     expect(captura.certificados_disponibles).to_have_text([folio])
-    por_cancelar = captura.fila_disponible(folio).get_by_role("cell").nth(4)
-    assert _monto(por_cancelar.inner_text()) == Decimal(monto)
+    expect(captura.por_cancelar(folio)).to_have_text(texto_del_monto(monto))
 
 
 @then(parsers.parse('los certificados a cancelar son "{alias}" por {monto}'))
 def a_cancelar(page: Page, escena: Escena, alias: str, monto: str) -> None:
     filas = CapturaDeCancelacion(page).certificados_a_cancelar
     expect(filas).to_have_count(1)
-    expect(filas.get_by_role("cell").first).to_have_text(escena.certificado(alias).folio)
-    assert _monto(filas.get_by_role("cell").nth(2).inner_text()) == Decimal(monto)
+    folio = escena.certificado(alias).folio
+    expect(filas.get_by_role("cell").first).to_have_text(folio)
+    expect(CapturaDeCancelacion(page).monto_a_favor(folio)).to_have_text(texto_del_monto(monto))
 
 
 @then("no hay certificados a cancelar")

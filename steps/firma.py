@@ -13,6 +13,7 @@ from fixtures.documentos import DocumentoPdf, leer_documento, validar_firma_pdf
 from fixtures.efirma import Archivos
 from fixtures.portal import Portal
 from pages.cancelacion import AcuseDeRecepcion, CapturaDeCancelacion, FirmaDeSolicitud
+from pages.formato import texto_del_monto
 from sat_pruebas import verificar_sello
 from steps.escena import Escena
 
@@ -78,9 +79,10 @@ def sigue_sin_firmar(page: Page, escena: Escena, alias: str, monto: str) -> None
     expect(AcuseDeRecepcion(page).folio).to_have_count(0)
     captura = CapturaDeCancelacion(page).abrir()
     captura.abrir_pestana("Cancelación de Certificados de Cupo")
-    filas = captura.certificados_a_cancelar
+    filas, folio = captura.certificados_a_cancelar, escena.certificado(alias).folio
     expect(filas).to_have_count(1)
-    expect(filas).to_contain_text(escena.certificado(alias).folio)
+    expect(filas).to_contain_text(folio)
+    expect(captura.monto_a_favor(folio)).to_have_text(texto_del_monto(monto))
 
 
 @then(parsers.parse('el acuse es un PDF con el folio del trámite, la fecha "{fecha}" y la hora '
