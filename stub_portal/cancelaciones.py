@@ -66,8 +66,8 @@ def por_cancelar(sesion: Session, certificado: Certificado) -> Decimal:
         ),
         Decimal(0),
     )
-    return (certificado.monto_expedido - certificado.monto_ejercido
-            - certificado.monto_cancelado - apartado)
+    return reglas.sin_ejercer(certificado.monto_expedido, certificado.monto_ejercido,
+                              certificado.monto_cancelado) - apartado
 
 
 def certificados_disponibles(

@@ -36,6 +36,18 @@ def leer_monto(texto: str, que: str = "el monto a favor") -> Decimal:
     return monto
 
 
+def sin_ejercer(expedido: Decimal, ejercido: Decimal, cancelado: Decimal) -> Decimal:
+    """Lo que un certificado no ha ejercido ni cancelado: lo único que aún puede cancelarse."""
+    return expedido - ejercido - cancelado
+
+
+def validar_misma_efirma(certificado_de_la_sesion: str | None, certificado_del_firmante: str) -> None:
+    """CAN-11: se firma con la misma e.firma con que se inició la sesión."""
+    if certificado_de_la_sesion != certificado_del_firmante:
+        raise ErrorCaptura("La e.firma no corresponde a la que usó para iniciar la sesión. Firme con los "
+                           "mismos datos con que inició la sesión.")
+
+
 def validar_monto_a_favor(monto: Decimal, saldo_por_cancelar: Decimal) -> None:
     """El monto a favor no puede exceder lo que el certificado tiene sin ejercer ni cancelar."""
     if monto > saldo_por_cancelar:

@@ -124,15 +124,16 @@ def _autorizar(sesion: Session, solicitud: Solicitud, ahora: datetime) -> list[s
         renglones = []
         for partida in solicitud.partidas:
             certificado = partida.certificado
-            sin_ejercer = certificado.monto_expedido - certificado.monto_ejercido - certificado.monto_cancelado
+            sin_ejercer = reglas.sin_ejercer(certificado.monto_expedido, certificado.monto_ejercido,
+                                             certificado.monto_cancelado)
             if partida.monto > sin_ejercer:
                 raise ErrorCaptura(
                     f"El certificado {certificado.folio} ya no tiene {formato_monto(partida.monto)} sin "
                     f"ejercer ni cancelar (le quedan {formato_monto(sin_ejercer)}): la solicitud sólo "
                     "puede rechazarse.")
             certificado.monto_cancelado += partida.monto
-            resto = certificado.monto_expedido - certificado.monto_ejercido - certificado.monto_cancelado
-            if resto <= 0:
+            if reglas.sin_ejercer(certificado.monto_expedido, certificado.monto_ejercido,
+                                  certificado.monto_cancelado) <= 0:
                 certificado.estado = "cancelado"
             renglones.append(f"Certificado: {certificado.folio}    Monto cancelado: "
                              f"{formato_monto(partida.monto)} {certificado.cupo.unidad.lower()}")

@@ -83,3 +83,18 @@ def test_aviso_va_a_nivel_central_solo_con_licitacion_publica() -> None:
         ["nc@se.example"])
     assert primero == ["a@x.example", "d@se.example"]
     assert licitacion == ["a@x.example", "d@se.example", "nc@se.example"]
+
+
+def test_la_firma_debe_ser_con_la_misma_efirma_de_la_sesion() -> None:
+    from stub_portal.reglas import validar_misma_efirma
+
+    validar_misma_efirma("30001000000500003415", "30001000000500003415")
+    for sesion in ("30001000000500003416", None):
+        with pytest.raises(ErrorCaptura, match="no corresponde a la que usó para iniciar la sesión"):
+            validar_misma_efirma(sesion, "30001000000500003415")
+
+
+def test_lo_sin_ejercer_descuenta_lo_ejercido_y_lo_cancelado() -> None:
+    from stub_portal.reglas import sin_ejercer
+
+    assert sin_ejercer(Decimal("100"), Decimal("20.5"), Decimal("30")) == Decimal("49.5")

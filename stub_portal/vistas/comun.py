@@ -15,10 +15,11 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from stub_portal import permisos
-from stub_portal.efirma import ErrorEfirma, Firmante, abrir_efirma
+from stub_portal.efirma import Firmante, abrir_efirma
 from stub_portal.entrada import content_disposition
 from stub_portal.modelo import AutoridadConfiable, SesionDeUsuario, Usuario
 from stub_portal.portal import Portal
+from stub_portal.reglas import validar_misma_efirma
 
 DURACION_DE_LA_SESION = timedelta(hours=8)
 METODOS_QUE_CAMBIAN = ("POST", "PUT", "PATCH", "DELETE")
@@ -125,14 +126,11 @@ def efirma_del_formulario() -> Firmante:
     )
 
 
-def firma_de_la_sesion(error_si_otra: str = "") -> Firmante:
-    """CAN-11: la e.firma del formulario, que debe ser la misma con que se inició la sesión."""
+def firma_de_la_sesion() -> Firmante:
+    """CAN-11 (reglas.validar_misma_efirma): la e.firma del formulario, la misma de la sesión."""
     firmante = efirma_del_formulario()
     abierta = sesion_actual()
-    if abierta is None or firmante.numero_certificado != abierta.numero_certificado:
-        raise ErrorEfirma(error_si_otra or (
-            "La e.firma no corresponde a la que usó para iniciar la sesión. Firme con los mismos "
-            "datos con que inició la sesión."))
+    validar_misma_efirma(abierta.numero_certificado if abierta else None, firmante.numero_certificado)
     return firmante
 
 
