@@ -1,0 +1,1 @@
+"""Características y pasos de juguete para probar el ensayo en seco (tests/test_ensayo.py)."""
