@@ -9,6 +9,7 @@ pytest_plugins = [
     "fixtures.efirma",
     "fixtures.datos",
     "fixtures.documentos",
+    "fixtures.informes",
     "steps.escena",
     "steps.sesion",
     "steps.tramites",
