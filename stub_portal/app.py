@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask, abort, g, render_template, request
+from flask import Flask, abort, current_app, g, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect  # type: ignore[import-untyped]
 from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Response
@@ -97,8 +97,6 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
 def _antes_de_cada_peticion() -> None:
     """Ninguna ruta sin regla de acceso declarada; ningún texto con caracteres de control."""
-    from flask import current_app
-
     vista = current_app.view_functions.get(request.endpoint or "")
     if vista is not None and permisos.regla_de(vista) is None:
         abort(403)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from flask.testing import FlaskClient
 from sqlalchemy import select
+from werkzeug.test import TestResponse
 
 from stub_portal import permisos
 from stub_portal.modelo import Adjunto, Solicitud
@@ -88,9 +89,8 @@ def _cliente(mundo: Mundo, rol: str) -> FlaskClient:
     return mundo.app.test_client() if rol == ANONIMO else mundo.cliente(rol)
 
 
-def _veredicto(respuesta: object, rol: str) -> str:
-    codigo = respuesta.status_code  # type: ignore[attr-defined]
-    destino = respuesta.headers.get("Location", "")  # type: ignore[attr-defined]
+def _veredicto(respuesta: TestResponse, rol: str) -> str:
+    codigo, destino = respuesta.status_code, respuesta.headers.get("Location", "")
     if codigo == 302 and destino.endswith(("/ingresar", "/funcionarios/ingresar")) and rol == ANONIMO:
         return "acceso"
     return {403: "prohibido", 404: "oculto"}.get(codigo, "entra" if codigo < 500 else f"error {codigo}")
