@@ -7,8 +7,10 @@ from pathlib import Path
 
 from playwright.sync_api import Locator, Page
 
+from pages import pantalla
 from pages.acceso import capturar_efirma
 from pages.descargas import descargar
+from pages.formato import celda
 
 ETIQUETAS_DE_BUSQUEDA = {
     "regimen": "Régimen Aduanero",
@@ -31,14 +33,6 @@ class IndicadorDePasos:
 
 def _tabla(page: Page, titulo: str) -> Locator:
     return page.get_by_role("table", name=titulo)
-
-
-def celda(tabla: Locator, fila_con: str, encabezado: str) -> Locator:
-    """La celda de la fila que contiene ese texto, en la columna con ese encabezado (no por posición)."""
-    encabezados = [t.strip() for t in tabla.get_by_role("columnheader").all_inner_texts()]
-    assert encabezado in encabezados, f"la tabla no tiene la columna «{encabezado}»: {encabezados}"
-    fila = tabla.locator("tbody tr").filter(has_text=fila_con)
-    return fila.get_by_role("cell").nth(encabezados.index(encabezado))
 
 
 def _primera_columna(tabla: Locator) -> Locator:
@@ -64,6 +58,10 @@ class CapturaDeCancelacion:
         with self.page.expect_navigation():
             self.page.get_by_role("tab", name=nombre).click()
         return self.page.get_by_role("tabpanel", name=nombre)
+
+    def grupo(self, nombre: str) -> Locator:
+        """Un grupo de datos de la pestaña, por su título («Datos Generales», «Domicilio fiscal»)."""
+        return self.page.get_by_role("group", name=nombre)
 
     def campo(self, etiqueta: str) -> Locator:
         return self.page.get_by_role("tabpanel").get_by_label(etiqueta, exact=True)
@@ -165,6 +163,11 @@ class AcuseDeRecepcion:
     @property
     def folio(self) -> Locator:
         return self.page.get_by_test_id("folio")
+
+    @property
+    def aviso(self) -> Locator:
+        """El mensaje de que la solicitud quedó registrada."""
+        return pantalla.aviso(self.page)
 
     @property
     def liga_del_acuse(self) -> Locator:

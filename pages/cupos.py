@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from playwright.sync_api import Locator, Page
 
+from pages.formato import celda
+
 
 class ConsultaDeCupos:
     RUTA = "/cupos"
@@ -28,6 +30,9 @@ class FichaDelCupo:
     def fila(self, tabla: str, primera_celda: str) -> Locator:
         return self.page.get_by_role("table", name=tabla).get_by_role("row").filter(
             has=self.page.get_by_role("cell", name=primera_celda, exact=True))
+
+    def monto_del_anio(self, anio: int) -> Locator:
+        return celda(self.page.get_by_role("table", name="Monto del cupo"), str(anio), "Toneladas métricas")
 
     def celdas_de_la_primera_columna(self, tabla: str) -> Locator:
         return self.page.get_by_role("table", name=tabla).locator("tbody tr td:first-child")

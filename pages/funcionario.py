@@ -8,6 +8,7 @@ from playwright.sync_api import Locator, Page
 
 from pages.acceso import capturar_efirma
 from pages.descargas import descargar
+from pages.formato import celda
 
 
 class BandejaDelFuncionario:
@@ -17,6 +18,10 @@ class BandejaDelFuncionario:
     def solicitud(self, folio: str) -> Locator:
         return self.page.get_by_role("table", name="Solicitudes pendientes").get_by_role(
             "row").filter(has_text=folio)
+
+    def dato(self, folio: str, columna: str) -> Locator:
+        """El dato de la solicitud en la columna con ese encabezado («Estado», «Fecha límite de resolución»)."""
+        return celda(self.page.get_by_role("table", name="Solicitudes pendientes"), folio, columna)
 
     @property
     def vacia(self) -> Locator:

@@ -27,6 +27,11 @@ class MenuDeTramites:
     def dependencias(self) -> Locator:
         return self.page.get_by_role("list").filter(has=self.page.locator("svg")).get_by_role("link")
 
+    def icono(self, nombre: str) -> Locator:
+        """El ícono (una imagen con su nombre) de una dependencia."""
+        return self.dependencias.filter(has=self.page.locator("svg")).and_(
+            self.page.get_by_role("link", name=nombre, exact=True))
+
     def elegir(self, opcion: str) -> None:
         """Un clic en el ícono de una dependencia, una categoría o un trámite."""
         with self.page.expect_navigation():

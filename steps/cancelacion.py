@@ -9,7 +9,12 @@ from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.datos import Fabrica
-from pages.cancelacion import ETIQUETAS_DE_BUSQUEDA, CapturaDeCancelacion, FirmaDeSolicitud
+from pages.cancelacion import (
+    ETIQUETAS_DE_BUSQUEDA,
+    AcuseDeRecepcion,
+    CapturaDeCancelacion,
+    FirmaDeSolicitud,
+)
 from pages.formato import texto_del_monto
 from steps.escena import Escena
 from steps.sesion import iniciar_sesion
@@ -39,7 +44,7 @@ def firmar_cancelacion(page: Page, escena: Escena, alias: str, monto: str) -> No
     iniciar_sesion(page, empresa)
     agregar(page, escena, alias, monto).siguiente()
     FirmaDeSolicitud(page).firmar(empresa.efirma.cer, empresa.efirma.key, empresa.efirma.contrasena)
-    escena.folio = page.get_by_test_id("folio").inner_text()
+    escena.folio = AcuseDeRecepcion(page).folio.inner_text()
 
 
 @given(parsers.parse('un cupo de "{mecanismo}"'))
@@ -171,8 +176,8 @@ def datos_solo_lectura(page: Page, escena: Escena) -> None:
         campo = captura.campo(etiqueta)
         expect(campo).to_have_value(valor)
         expect(campo).not_to_be_editable()
-    expect(page.get_by_role("group", name="Datos Generales")).to_be_visible()
-    expect(page.get_by_role("group", name="Domicilio fiscal")).to_be_visible()
+    expect(captura.grupo("Datos Generales")).to_be_visible()
+    expect(captura.grupo("Domicilio fiscal")).to_be_visible()
 
 
 @then(parsers.parse('los parámetros marcados como requeridos son "{primero}" y "{segundo}"'))

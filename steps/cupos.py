@@ -10,6 +10,7 @@ from pytest_bdd import given, parsers, then
 
 from fixtures.datos import Fabrica
 from pages.cupos import ConsultaDeCupos, FichaDelCupo
+from pages.formato import texto_del_monto
 from steps.escena import Escena
 from steps.sesion import iniciar_sesion
 
@@ -41,7 +42,7 @@ def consulta_quesos(page: Page) -> None:
 def monto_del_anio(page: Page, anio: int, toneladas: int) -> None:
     fila = FichaDelCupo(page).fila("Monto del cupo", str(anio))
     expect(fila).to_have_count(1)
-    assert Decimal(fila.get_by_role("cell").nth(1).inner_text().replace(",", "")) == toneladas
+    expect(FichaDelCupo(page).monto_del_anio(anio)).to_have_text(texto_del_monto(str(toneladas)))
 
 
 @then(parsers.parse('la ficha dice en "{seccion}": "{texto}"'))

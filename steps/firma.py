@@ -64,7 +64,7 @@ def ve_folio(page: Page, escena: Escena) -> None:
     folio = AcuseDeRecepcion(page).folio
     expect(folio).to_have_text(re.compile(r"^\d{25}$"))
     escena.folio = escena.folio or folio.inner_text()
-    expect(page.get_by_role("status")).to_contain_text(
+    expect(AcuseDeRecepcion(page).aviso).to_contain_text(
         f"Su solicitud ha sido registrada con el número de folio de trámite {escena.folio}")
 
 

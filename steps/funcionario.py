@@ -33,7 +33,7 @@ def ve_pendiente(pagina_del_funcionario: Page, escena: Escena) -> None:
     fila = BandejaDelFuncionario(pagina_del_funcionario).solicitud(escena.folio)
     expect(fila).to_have_count(1)
     expect(fila).to_contain_text(escena.requiere_empresa().rfc)
-    expect(fila.get_by_role("cell").nth(4)).to_have_text("Pendiente")
+    expect(BandejaDelFuncionario(pagina_del_funcionario).dato(escena.folio, "Estado")).to_have_text("Pendiente")
 
 
 @then("no ve la solicitud en su bandeja")

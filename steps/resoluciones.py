@@ -112,7 +112,8 @@ def obtiene_cancelacion(page: Page, new_context: NuevoContexto, escena: Escena, 
 def fecha_limite(pagina_del_funcionario: Page, escena: Escena, vence: str) -> None:
     fila = BandejaDelFuncionario(pagina_del_funcionario).solicitud(escena.folio)
     expect(fila).to_have_count(1)
-    expect(fila.get_by_role("cell").nth(5)).to_have_text(vence)
+    expect(BandejaDelFuncionario(pagina_del_funcionario).dato(escena.folio, "Fecha límite de resolución")
+           ).to_have_text(vence)
 
 
 @then("se le pide resolver antes la solicitud de la otra empresa, que llegó primero")

@@ -7,6 +7,7 @@ from pytest_bdd import given, parsers, then, when
 
 from fixtures.datos import Fabrica, Persona
 from fixtures.efirma import Archivos, Defectos
+from pages import pantalla
 from pages.acceso import AccesoDeFuncionarios, Encabezado, PaginaDeAcceso, mensaje_de_error
 from pages.tramites import MenuDeTramites
 from steps.escena import Escena
@@ -76,7 +77,7 @@ def desiste_de_cerrar(page: Page) -> None:
 
 @then("la empresa ve la bienvenida con su nombre")
 def ve_bienvenida(page: Page, escena: Escena) -> None:
-    expect(page.get_by_role("heading", level=1)).to_have_text(
+    expect(pantalla.titulo(page)).to_have_text(
         f"Bienvenido, {escena.requiere_empresa().nombre}")
 
 
@@ -99,4 +100,4 @@ def sin_sesion(page: Page) -> None:
 @then("la empresa sigue con su sesión abierta")
 def con_sesion(page: Page) -> None:
     MenuDeTramites(page).visitar()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Trámites")
+    expect(pantalla.titulo(page)).to_have_text("Trámites")

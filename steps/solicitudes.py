@@ -12,6 +12,7 @@ from pytest_bdd import given, parsers, then, when
 from fixtures.datos import Fabrica
 from fixtures.documentos import DocumentoPdf, leer_documento
 from fixtures.portal import Portal
+from pages import pantalla
 from pages.acceso import mensaje_de_error
 from pages.solicitudes import DetalleDeSolicitud, SolicitudDeAsignacion, SolicitudDeExpedicion
 from steps.escena import Escena
@@ -98,7 +99,7 @@ def solicita_sin_copia(page: Page, escena: Escena, fabrica: Fabrica, monto: str,
 
 @then("la solicitud queda registrada")
 def queda_registrada(page: Page) -> None:
-    expect(page.get_by_role("status")).to_contain_text(
+    expect(pantalla.aviso(page)).to_contain_text(
         "Su solicitud ha sido registrada con el número de folio de trámite")
     expect(DetalleDeSolicitud(page).folio).to_have_text(re.compile(r"^\d{25}$"))
 

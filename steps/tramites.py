@@ -33,11 +33,9 @@ def abre_tramite(page: Page) -> None:
 
 @then("ve los íconos de las dependencias, entre ellos:")
 def ve_dependencias(page: Page, datatable: list[list[str]]) -> None:
-    dependencias = MenuDeTramites(page).dependencias
+    dependencias = MenuDeTramites(page)
     for (nombre,) in datatable[1:]:
-        icono = dependencias.filter(has=page.locator("svg")).and_(
-            page.get_by_role("link", name=nombre, exact=True))
-        expect(icono).to_be_visible()
+        expect(dependencias.icono(nombre)).to_be_visible()
 
 
 @then(parsers.parse('se ofrece el trámite "{tramite}"'))
