@@ -10,7 +10,7 @@ pytest_plugins = [
     "fixtures.datos",
     "fixtures.documentos",
     "fixtures.informes",
-    "steps.escena",
+    "steps.valores",
     "steps.sesion",
     "steps.tramites",
     "steps.cancelacion",

@@ -12,23 +12,21 @@ Característica: Acuse de recepción de la solicitud de cancelación
     Y que la empresa tiene en ese cupo el certificado "A" por 100 toneladas, 20 ya ejercidas
     Y que la empresa inició sesión
     Y que la empresa agregó el certificado "A" con un monto a favor de 25
+    Y que la empresa firmó la solicitud con su e.firma
 
   @CAN-12 @CAN-13
   Escenario: El acuse en PDF trae los datos de la solicitud y la hora del portal
-    Cuando la empresa firma la solicitud con su e.firma
-    Y la empresa descarga el acuse de recepción de trámite
+    Cuando la empresa descarga el acuse de recepción de trámite
     Entonces el acuse es un PDF con el folio del trámite, la fecha "10/03/2026" y la hora "12:30:15"
     Y el acuse muestra el RFC y el nombre de la empresa, el certificado "A" por 25 y el motivo
 
   @CAN-13
   Escenario: El sello del acuse se verifica con el certificado de la empresa
-    Cuando la empresa firma la solicitud con su e.firma
-    Y la empresa descarga el acuse de recepción de trámite
+    Cuando la empresa descarga el acuse de recepción de trámite
     Entonces el sello del acuse se verifica con el certificado de la empresa
     Y el sello del acuse no se verifica si la cadena original cambia en un solo carácter
 
   @CAN-13 @PADES
   Escenario: El acuse lleva la firma electrónica de la Secretaría
-    Cuando la empresa firma la solicitud con su e.firma
-    Y la empresa descarga el acuse de recepción de trámite
+    Cuando la empresa descarga el acuse de recepción de trámite
     Entonces la firma de la Secretaría en el acuse es íntegra, válida y de confianza

@@ -7,11 +7,14 @@ Característica: Resolución de las solicitudes de cupo
   amparan la factura y el documento de transporte, y el saldo del cupo, sin pasar de lo que queda
   de la asignación. El solicitante recibe el aviso de la resolución por correo.
 
+  Antecedentes:
+    Dado que el reloj del portal marca el "2022-06-01T12:00:00"
+    Y una empresa registrada en la Ventanilla Única
+    Y un cupo de 500 toneladas en 2022 que empieza a recibir solicitudes el "2022-01-03"
+
   @PLZ-01
   Esquema del escenario: La fecha límite de resolución es el quinto día hábil después de la presentación
     Dado que el reloj del portal marca el "<presentada>"
-    Y una empresa registrada en la Ventanilla Única
-    Y un cupo de 500 toneladas en 2022 que empieza a recibir solicitudes el "2022-01-03"
     Y que la empresa presentó una solicitud de asignación de 100 toneladas
     Cuando el dictaminador del cupo revisa su bandeja
     Entonces la solicitud aparece con fecha límite de resolución "<vence>"
@@ -26,18 +29,13 @@ Característica: Resolución de las solicitudes de cupo
   Escenario: Los días inhábiles que publica la Secretaría tampoco cuentan
     Dado que el reloj del portal marca el "2022-10-03T12:00:00"
     Y que la Secretaría declaró inhábil el "2022-10-05"
-    Y una empresa registrada en la Ventanilla Única
-    Y un cupo de 500 toneladas en 2022 que empieza a recibir solicitudes el "2022-01-03"
     Y que la empresa presentó una solicitud de asignación de 100 toneladas
     Cuando el dictaminador del cupo revisa su bandeja
     Entonces la solicitud aparece con fecha límite de resolución "11/10/2022"
 
   @CRT-01
   Esquema del escenario: El certificado se expide por el menor de los términos
-    Dado que el reloj del portal marca el "2022-06-01T12:00:00"
-    Y una empresa registrada en la Ventanilla Única
-    Y un cupo de 500 toneladas en 2022 que empieza a recibir solicitudes el "2022-01-03"
-    Y que otra empresa ya tiene certificados por <expedido> toneladas de ese cupo
+    Dado que otra empresa ya tiene certificados por <expedido> toneladas de ese cupo
     Y que la empresa ya tiene una asignación de <asignación> toneladas de ese cupo
     Y que la empresa presentó una solicitud de certificado de <pedido> toneladas con factura por <factura> toneladas
     Cuando el dictaminador del cupo autoriza la solicitud
@@ -53,8 +51,6 @@ Característica: Resolución de las solicitudes de cupo
   @CUP-07
   Escenario: Las solicitudes de un cupo se resuelven en el orden en que llegaron
     Dado que el reloj del portal marca el "2022-06-01T10:00:00"
-    Y una empresa registrada en la Ventanilla Única
-    Y un cupo de 500 toneladas en 2022 que empieza a recibir solicitudes el "2022-01-03"
     Y que otra empresa presentó una solicitud de asignación de 100 toneladas
     Y que el reloj del portal marca el "2022-06-01T10:05:00"
     Y que la empresa presentó una solicitud de asignación de 100 toneladas
@@ -63,20 +59,14 @@ Característica: Resolución de las solicitudes de cupo
 
   @EXP-03
   Escenario: Una solicitud rechazada con su motivo se notifica al solicitante
-    Dado que el reloj del portal marca el "2022-06-01T12:00:00"
-    Y una empresa registrada en la Ventanilla Única
-    Y un cupo de 500 toneladas en 2022 que empieza a recibir solicitudes el "2022-01-03"
-    Y que la empresa ya tiene una asignación de 100 toneladas de ese cupo
+    Dado que la empresa ya tiene una asignación de 100 toneladas de ese cupo
     Y que la empresa presentó una solicitud de certificado de 30 toneladas con factura por 30 toneladas
     Cuando el dictaminador del cupo rechaza la solicitud porque "La factura no corresponde al embarque"
     Entonces llega a la empresa el aviso de que su solicitud fue rechazada porque "La factura no corresponde al embarque"
 
   @EXP-03
   Escenario: Rechazar sin motivo no se permite
-    Dado que el reloj del portal marca el "2022-06-01T12:00:00"
-    Y una empresa registrada en la Ventanilla Única
-    Y un cupo de 500 toneladas en 2022 que empieza a recibir solicitudes el "2022-01-03"
-    Y que la empresa presentó una solicitud de asignación de 100 toneladas
+    Dado que la empresa presentó una solicitud de asignación de 100 toneladas
     Cuando el dictaminador del cupo rechaza la solicitud porque ""
     Entonces el dictaminador ve el mensaje "Escriba el motivo del rechazo."
     Y la solicitud sigue pendiente
@@ -84,8 +74,6 @@ Característica: Resolución de las solicitudes de cupo
   @EXP-02
   Escenario: Un certificado expedido a fines de diciembre vence el 31 de diciembre
     Dado que el reloj del portal marca el "2022-12-28T12:00:00"
-    Y una empresa registrada en la Ventanilla Única
-    Y un cupo de 500 toneladas en 2022 que empieza a recibir solicitudes el "2022-01-03"
     Y que la empresa ya tiene una asignación de 100 toneladas de ese cupo
     Y que la empresa presentó una solicitud de certificado de 10 toneladas con factura por 10 toneladas
     Cuando el dictaminador del cupo autoriza la solicitud
@@ -93,10 +81,7 @@ Característica: Resolución de las solicitudes de cupo
 
   @CAN-15
   Escenario: Autorizar una cancelación devuelve el monto al saldo del cupo
-    Dado que el reloj del portal marca el "2022-06-01T12:00:00"
-    Y una empresa registrada en la Ventanilla Única
-    Y un cupo de 500 toneladas en 2022 que empieza a recibir solicitudes el "2022-01-03"
-    Y que la empresa tiene en ese cupo el certificado "A" por 100 toneladas, 20 ya ejercidas
+    Dado que la empresa tiene en ese cupo el certificado "A" por 100 toneladas, 20 ya ejercidas
     Y que la empresa ya firmó la cancelación de 30 toneladas del certificado "A"
     Cuando el dictaminador del cupo autoriza la solicitud
     Entonces el saldo del cupo en 2022 es de 430 toneladas

@@ -3,15 +3,55 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Protocol
 
 from playwright.sync_api import Locator, Page
 
+from pages.pantalla import esperar_resultado, ir_por
 
-def capturar_efirma(page: Page, cer: Path, key: Path, contrasena: str) -> None:
+
+class Efirma(Protocol):
+    """Los tres datos de una e.firma: el certificado, la clave privada y su contraseña."""
+
+    @property
+    def cer(self) -> Path: ...
+
+    @property
+    def key(self) -> Path: ...
+
+    @property
+    def contrasena(self) -> str: ...
+
+
+def capturar_efirma(page: Page, efirma: Efirma) -> None:
     """Llena los tres datos de la e.firma, en el acceso o en la firma de una solicitud."""
-    page.get_by_label("Certificado (.cer)").set_input_files(cer)
-    page.get_by_label("Clave privada (.key)").set_input_files(key)
-    page.get_by_label("Contraseña de la clave privada").fill(contrasena)
+    page.get_by_label("Certificado (.cer)").set_input_files(efirma.cer)
+    page.get_by_label("Clave privada (.key)").set_input_files(efirma.key)
+    page.get_by_label("Contraseña de la clave privada").fill(efirma.contrasena)
+
+
+class Encabezado:
+    """Lo que está en todas las pantallas con sesión."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+
+    @property
+    def cerrar_sesion(self) -> Locator:
+        return self.page.get_by_role("button", name="Cerrar la sesión")
+
+    @property
+    def confirmacion(self) -> Locator:
+        return self.page.get_by_role("dialog")
+
+    def pedir_cierre_de_sesion(self) -> None:
+        self.cerrar_sesion.click()
+
+    def confirmar_cierre(self) -> None:
+        ir_por(self.page, self.confirmacion.get_by_role("button", name="Sí").click)
+
+    def desistir_del_cierre(self) -> None:
+        self.confirmacion.get_by_role("button", name="No").click()
 
 
 class PaginaDeAcceso:
@@ -24,10 +64,11 @@ class PaginaDeAcceso:
         self.page.goto(self.RUTA)
         return self
 
-    def ingresar(self, cer: Path, key: Path, contrasena: str) -> None:
-        capturar_efirma(self.page, cer, key, contrasena)
-        with self.page.expect_navigation():
-            self.page.get_by_role("button", name="Ingresar").click()
+    def ingresar(self, efirma: Efirma) -> None:
+        """Captura la e.firma y pulsa «Ingresar»; espera a la pantalla con sesión o al rechazo."""
+        capturar_efirma(self.page, efirma)
+        self.page.get_by_role("button", name="Ingresar").click()
+        esperar_resultado(self.page, Encabezado(self.page).cerrar_sesion)
 
     @property
     def titulo(self) -> Locator:
@@ -36,32 +77,3 @@ class PaginaDeAcceso:
 
 class AccesoDeFuncionarios(PaginaDeAcceso):
     RUTA = "/funcionarios/ingresar"
-
-
-class Encabezado:
-    """Lo que está en todas las pantallas con sesión."""
-
-    def __init__(self, page: Page) -> None:
-        self.page = page
-
-    @property
-    def confirmacion(self) -> Locator:
-        return self.page.get_by_role("dialog")
-
-    def pedir_cierre_de_sesion(self) -> None:
-        self.page.get_by_role("button", name="Cerrar la sesión").click()
-
-    def confirmar_cierre(self) -> None:
-        with self.page.expect_navigation():
-            self.confirmacion.get_by_role("button", name="Sí").click()
-
-    def desistir_del_cierre(self) -> None:
-        self.confirmacion.get_by_role("button", name="No").click()
-
-
-def mensaje_de_error(page: Page) -> Locator:
-    return page.get_by_role("alert")
-
-
-def mensaje_informativo(page: Page) -> Locator:
-    return page.get_by_role("status")

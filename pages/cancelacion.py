@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import Locator, Page, expect
 
 from pages import pantalla
-from pages.acceso import capturar_efirma
+from pages.acceso import Efirma, capturar_efirma
 from pages.descargas import descargar
 from pages.formato import celda
+from pages.pantalla import esperar_resultado, ir_por
 
 ETIQUETAS_DE_BUSQUEDA = {
     "regimen": "Régimen Aduanero",
@@ -55,8 +55,7 @@ class CapturaDeCancelacion:
         return self.page.get_by_role("tab")
 
     def abrir_pestana(self, nombre: str) -> Locator:
-        with self.page.expect_navigation():
-            self.page.get_by_role("tab", name=nombre).click()
+        ir_por(self.page, self.page.get_by_role("tab", name=nombre).click)
         return self.page.get_by_role("tabpanel", name=nombre)
 
     def grupo(self, nombre: str) -> Locator:
@@ -79,8 +78,7 @@ class CapturaDeCancelacion:
         self.abrir_pestana("Cancelación de Certificados de Cupo")
         for campo, valor in parametros.items():
             self.parametro(campo).select_option(label=valor)
-        with self.page.expect_navigation():
-            self.page.get_by_role("button", name="Buscar").click()
+        ir_por(self.page, self.page.get_by_role("button", name="Buscar").click)
 
     @property
     def cupos_disponibles(self) -> Locator:
@@ -91,8 +89,7 @@ class CapturaDeCancelacion:
         return self.page.get_by_role("region", name="Cupos disponibles")
 
     def seleccionar_cupo(self, nombre: str) -> None:
-        with self.page.expect_navigation():
-            self.page.get_by_role("link", name=f"Seleccionar el cupo {nombre}").click()
+        ir_por(self.page, self.page.get_by_role("link", name=f"Seleccionar el cupo {nombre}").click)
 
     @property
     def detalle_del_cupo(self) -> Locator:
@@ -111,11 +108,9 @@ class CapturaDeCancelacion:
 
     def agregar_certificado(self, folio: str, monto: str) -> None:
         """Selecciona el certificado, captura el monto a favor y lo agrega (CAN-08)."""
-        with self.page.expect_navigation():
-            self.page.get_by_role("link", name=f"Seleccionar el certificado {folio}").click()
+        ir_por(self.page, self.page.get_by_role("link", name=f"Seleccionar el certificado {folio}").click)
         self.page.get_by_label("Monto a favor", exact=True).fill(monto)
-        with self.page.expect_navigation():
-            self.page.get_by_role("button", name="Agregar").click()
+        ir_por(self.page, self.page.get_by_role("button", name="Agregar").click)
 
     def por_cancelar(self, folio: str) -> Locator:
         return celda(_tabla(self.page, "Certificados disponibles"), folio, "Monto por cancelar")
@@ -133,16 +128,17 @@ class CapturaDeCancelacion:
         return self.page.get_by_role("region", name="Certificados a cancelar")
 
     def eliminar_certificado(self, folio: str) -> None:
-        with self.page.expect_navigation():
-            self.page.get_by_role("button", name=f"Eliminar el certificado {folio}").click()
+        """Lo quita y espera a que ya no esté (la pantalla vuelve a la misma dirección)."""
+        boton = self.page.get_by_role("button", name=f"Eliminar el certificado {folio}")
+        boton.click()
+        expect(boton).to_have_count(0)
 
     @property
     def motivo(self) -> Locator:
         return self.page.get_by_label("Motivo de cancelación")
 
     def siguiente(self) -> None:
-        with self.page.expect_navigation():
-            self.page.get_by_role("button", name="Siguiente").click()
+        ir_por(self.page, self.page.get_by_role("button", name="Siguiente").click)
 
 
 class FirmaDeSolicitud:
@@ -150,10 +146,11 @@ class FirmaDeSolicitud:
         self.page = page
         self.pasos = IndicadorDePasos(page)
 
-    def firmar(self, cer: Path, key: Path, contrasena: str) -> None:
-        capturar_efirma(self.page, cer, key, contrasena)
-        with self.page.expect_navigation():
-            self.page.get_by_role("button", name="Firmar").click()
+    def firmar(self, efirma: Efirma) -> None:
+        """Captura la e.firma, pulsa «Firmar» y espera al acuse o al rechazo."""
+        capturar_efirma(self.page, efirma)
+        self.page.get_by_role("button", name="Firmar").click()
+        esperar_resultado(self.page, AcuseDeRecepcion(self.page).folio)
 
 
 class AcuseDeRecepcion:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from playwright.sync_api import Locator, Page
 
 from pages.formato import celda
+from pages.pantalla import ir_por
 
 
 class ConsultaDeCupos:
@@ -15,8 +16,7 @@ class ConsultaDeCupos:
 
     def abrir_ficha(self, nombre: str) -> FichaDelCupo:
         self.page.goto(self.RUTA)
-        with self.page.expect_navigation():
-            self.page.get_by_role("link", name=f"Ficha del cupo {nombre}").click()
+        ir_por(self.page, self.page.get_by_role("link", name=f"Ficha del cupo {nombre}").click)
         return FichaDelCupo(self.page)
 
 

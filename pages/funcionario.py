@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from playwright.sync_api import Locator, Page
 
-from pages.acceso import capturar_efirma
+from pages.acceso import Efirma, capturar_efirma
 from pages.descargas import descargar
 from pages.formato import celda
+from pages.pantalla import aviso, esperar_resultado, ir_por
 
 
 class BandejaDelFuncionario:
@@ -37,8 +36,7 @@ class BandejaDelFuncionario:
             "tbody tr td:first-child")
 
     def atender(self, folio: str) -> SolicitudDelFuncionario:
-        with self.page.expect_navigation():
-            self.page.get_by_role("link", name=f"Atender la solicitud {folio}").click()
+        ir_por(self.page, self.page.get_by_role("link", name=f"Atender la solicitud {folio}").click)
         return SolicitudDelFuncionario(self.page)
 
 
@@ -48,13 +46,14 @@ class SolicitudDelFuncionario:
     def __init__(self, page: Page) -> None:
         self.page = page
 
-    def resolver(self, autorizar: bool, motivo: str, cer: Path, key: Path, contrasena: str) -> None:
+    def resolver(self, autorizar: bool, motivo: str, efirma: Efirma) -> None:
+        """Autoriza o rechaza con la e.firma; espera al aviso de que quedó resuelta o al rechazo."""
         formulario = self.page.get_by_role("form", name="Resolución")
         formulario.get_by_label("Autorizar" if autorizar else "Rechazar", exact=True).check()
         formulario.get_by_label("Motivo del rechazo").fill(motivo)
-        capturar_efirma(self.page, cer, key, contrasena)
-        with self.page.expect_navigation():
-            formulario.get_by_role("button", name="Firmar resolución").click()
+        capturar_efirma(self.page, efirma)
+        formulario.get_by_role("button", name="Firmar resolución").click()
+        esperar_resultado(self.page, aviso(self.page))
 
     @property
     def monto_otorgado(self) -> Locator:

@@ -7,8 +7,9 @@ from typing import Self
 
 from playwright.sync_api import Locator, Page
 
-from pages.acceso import capturar_efirma
+from pages.acceso import Efirma, capturar_efirma
 from pages.descargas import descargar
+from pages.pantalla import esperar_resultado
 
 
 class _Formulario:
@@ -26,22 +27,22 @@ class _Formulario:
         if opcion:
             lista.select_option(label=opcion)
 
-    def _firmar_y_enviar(self, cer: Path, key: Path, contrasena: str) -> None:
-        capturar_efirma(self.page, cer, key, contrasena)
-        with self.page.expect_navigation():
-            self.page.get_by_role("button", name="Firmar y enviar").click()
+    def _firmar_y_enviar(self, efirma: Efirma) -> None:
+        """Firma y envía; espera a la solicitud registrada o al rechazo."""
+        capturar_efirma(self.page, efirma)
+        self.page.get_by_role("button", name="Firmar y enviar").click()
+        esperar_resultado(self.page, DetalleDeSolicitud(self.page).folio)
 
 
 class SolicitudDeAsignacion(_Formulario):
     RUTA = "/asignacion"
 
-    def presentar(self, cupo: str, lugar: str, monto: str, pedimentos: str, cer: Path, key: Path,
-                  contrasena: str) -> None:
+    def presentar(self, cupo: str, lugar: str, monto: str, pedimentos: str, efirma: Efirma) -> None:
         self._elegir("Cupo", cupo)
         self._elegir("Lugar de presentación", lugar)
         self.page.get_by_label("Monto solicitado", exact=True).fill(monto)
         self.page.get_by_label("Pedimentos", exact=False).fill(pedimentos)
-        self._firmar_y_enviar(cer, key, contrasena)
+        self._firmar_y_enviar(efirma)
 
 
 class SolicitudDeExpedicion(_Formulario):
@@ -49,7 +50,7 @@ class SolicitudDeExpedicion(_Formulario):
 
     def presentar(self, asignacion: str, lugar: str, monto: str, factura: str, cantidad_factura: str,
                   transporte: str, copia_factura: Path | None, copia_transporte: Path | None,
-                  cer: Path, key: Path, contrasena: str) -> None:
+                  efirma: Efirma) -> None:
         self.page.get_by_label("Constancia de asignación").select_option(value=asignacion)
         self._elegir("Lugar de presentación", lugar)
         self.page.get_by_label("Monto solicitado", exact=True).fill(monto)
@@ -61,7 +62,7 @@ class SolicitudDeExpedicion(_Formulario):
             self.page.get_by_label("Copia de la factura comercial").set_input_files(copia_factura)
         if copia_transporte:
             self.page.get_by_label("Copia del documento de transporte").set_input_files(copia_transporte)
-        self._firmar_y_enviar(cer, key, contrasena)
+        self._firmar_y_enviar(efirma)
 
 
 class DetalleDeSolicitud:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from playwright.sync_api import Locator, Page
 
+from pages.pantalla import ir_por
+
 
 class MenuDeTramites:
     def __init__(self, page: Page) -> None:
@@ -18,9 +20,8 @@ class MenuDeTramites:
 
     def abrir(self) -> MenuDeTramites:
         """Entra por el menú principal."""
-        with self.page.expect_navigation():
-            self.page.get_by_role("navigation", name="Menú principal").get_by_role(
-                "link", name="Trámites").click()
+        ir_por(self.page, self.page.get_by_role("navigation", name="Menú principal").get_by_role(
+            "link", name="Trámites").click)
         return self
 
     @property
@@ -34,8 +35,7 @@ class MenuDeTramites:
 
     def elegir(self, opcion: str) -> None:
         """Un clic en el ícono de una dependencia, una categoría o un trámite."""
-        with self.page.expect_navigation():
-            self.page.get_by_role("main").get_by_role("link", name=opcion).click()
+        ir_por(self.page, self.page.get_by_role("main").get_by_role("link", name=opcion).click)
 
     @property
     def opciones(self) -> Locator:

@@ -5,111 +5,77 @@ from __future__ import annotations
 from datetime import timedelta
 from decimal import Decimal
 
+import pytest
 from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
-from fixtures.datos import Fabrica
-from pages.cancelacion import (
-    ETIQUETAS_DE_BUSQUEDA,
-    AcuseDeRecepcion,
-    CapturaDeCancelacion,
-    FirmaDeSolicitud,
-)
+from fixtures.datos import Cupo, Fabrica, Persona
+from pages import flujos
+from pages.cancelacion import ETIQUETAS_DE_BUSQUEDA, CapturaDeCancelacion
 from pages.formato import texto_del_monto
-from steps.escena import Escena
-from steps.sesion import iniciar_sesion
+from steps.valores import Certificados
 
-SOLICITANTE = "Solicitante"
-CANCELACION = "Cancelación de Certificados de Cupo"
+TITULARES = {"la empresa": "empresa", "otra empresa": "otra_empresa"}
 
 
-def buscar_el_cupo(page: Page, escena: Escena) -> CapturaDeCancelacion:
-    """Abre la captura y busca el cupo del escenario por sus parámetros."""
-    cupo = escena.requiere_cupo()
-    captura = CapturaDeCancelacion(page).abrir()
-    captura.buscar_cupos(regimen=cupo.regimen, mecanismo=cupo.mecanismo, producto=cupo.producto)
-    return captura
+@given(parsers.parse('un cupo de "{mecanismo}"'), target_fixture="cupo")
+def un_cupo(fabrica: Fabrica, mecanismo: str) -> Cupo:
+    return fabrica.cupo(mecanismo)
 
 
-def agregar(page: Page, escena: Escena, alias: str, monto: str) -> CapturaDeCancelacion:
-    captura = buscar_el_cupo(page, escena)
-    captura.seleccionar_cupo(escena.requiere_cupo().nombre)
-    captura.agregar_certificado(escena.certificado(alias).folio, monto)
-    return captura
+@given(parsers.parse('otro cupo del mismo producto por "{mecanismo}"'), target_fixture="otro_cupo")
+def otro_cupo_mismo_producto(fabrica: Fabrica, cupo: Cupo, mecanismo: str) -> Cupo:
+    return fabrica.cupo(mecanismo, producto=cupo.producto, dictaminador=cupo.dictaminador)
 
 
-def firmar_cancelacion(page: Page, escena: Escena, alias: str, monto: str) -> None:
-    """Todo el trámite por el portal, desde el inicio de sesión hasta el folio."""
-    empresa = escena.requiere_empresa()
-    iniciar_sesion(page, empresa)
-    agregar(page, escena, alias, monto).siguiente()
-    FirmaDeSolicitud(page).firmar(empresa.efirma.cer, empresa.efirma.key, empresa.efirma.contrasena)
-    escena.folio = AcuseDeRecepcion(page).folio.inner_text()
-
-
-@given(parsers.parse('un cupo de "{mecanismo}"'))
-def un_cupo(escena: Escena, fabrica: Fabrica, mecanismo: str) -> None:
-    escena.cupo = fabrica.cupo(mecanismo)
-
-
-@given(parsers.parse('otro cupo del mismo producto por "{mecanismo}"'))
-def otro_cupo_mismo_producto(escena: Escena, fabrica: Fabrica, mecanismo: str) -> None:
-    cupo = escena.requiere_cupo()
-    escena.otro_cupo = fabrica.cupo(mecanismo, producto=cupo.producto, dictaminador=cupo.dictaminador)
-
-
-@given(parsers.parse('que la empresa tiene en ese cupo el certificado "{alias}" por {expedido:d} '
+@given(parsers.parse('que {titular} tiene en ese cupo el certificado "{alias}" por {expedido:d} '
                      'toneladas, {ejercido:d} ya ejercidas'))
-def certificado_de_la_empresa(escena: Escena, fabrica: Fabrica, alias: str, expedido: int,
-                              ejercido: int) -> None:
-    escena.certificados[alias] = fabrica.certificado(
-        escena.requiere_cupo(), escena.requiere_empresa(), Decimal(expedido), Decimal(ejercido))
-
-
-@given(parsers.parse('que otra empresa tiene en ese cupo el certificado "{alias}" por {expedido:d} '
-                     'toneladas, {ejercido:d} ya ejercidas'))
-def certificado_de_otra(escena: Escena, fabrica: Fabrica, alias: str, expedido: int,
-                        ejercido: int) -> None:
-    escena.otra_empresa = escena.otra_empresa or fabrica.solicitante()
-    escena.certificados[alias] = fabrica.certificado(
-        escena.requiere_cupo(), escena.otra_empresa, Decimal(expedido), Decimal(ejercido))
+def certificado_en_el_cupo(request: pytest.FixtureRequest, fabrica: Fabrica, cupo: Cupo,
+                           certificados: Certificados, titular: str, alias: str, expedido: int,
+                           ejercido: int) -> None:
+    persona = request.getfixturevalue(TITULARES[titular])
+    certificados.guardar(alias, fabrica.certificado(cupo, persona, Decimal(expedido), Decimal(ejercido)))
 
 
 @given(parsers.parse('que la empresa tiene en ese cupo el certificado "{alias}", que venció ayer'))
-def certificado_vencido(escena: Escena, fabrica: Fabrica, alias: str) -> None:
+def certificado_vencido(fabrica: Fabrica, cupo: Cupo, empresa: Persona, certificados: Certificados,
+                        alias: str) -> None:
     ayer = fabrica.ayer()
-    escena.certificados[alias] = fabrica.certificado(
-        escena.requiere_cupo(), escena.requiere_empresa(), Decimal(50),
-        fecha_expedicion=(ayer - timedelta(days=30)).isoformat(),
-        vigencia_hasta=ayer.isoformat())
+    certificados.guardar(alias, fabrica.certificado(
+        cupo, empresa, Decimal(50), fecha_expedicion=(ayer - timedelta(days=30)).isoformat(),
+        vigencia_hasta=ayer.isoformat()))
 
 
 @given(parsers.parse('que la empresa tiene en ese cupo el certificado "{alias}", ya cancelado'))
-def certificado_cancelado(escena: Escena, fabrica: Fabrica, alias: str) -> None:
-    escena.certificados[alias] = fabrica.certificado(
-        escena.requiere_cupo(), escena.requiere_empresa(), Decimal(50), estado="cancelado")
+def certificado_cancelado(fabrica: Fabrica, cupo: Cupo, empresa: Persona, certificados: Certificados,
+                          alias: str) -> None:
+    certificados.guardar(alias, fabrica.certificado(cupo, empresa, Decimal(50), estado="cancelado"))
 
 
-@given(parsers.parse('que la empresa tiene el certificado "{alias}" en un cupo de "{mecanismo}"'))
-def certificado_en_cupo_nuevo(escena: Escena, fabrica: Fabrica, alias: str, mecanismo: str) -> None:
-    escena.cupo = fabrica.cupo(mecanismo)
-    escena.certificados[alias] = fabrica.certificado(
-        escena.cupo, escena.requiere_empresa(), Decimal(100))
+@given(parsers.parse('que la empresa tiene el certificado "{alias}" en un cupo de "{mecanismo}"'),
+       target_fixture="cupo")
+def certificado_en_cupo_nuevo(fabrica: Fabrica, empresa: Persona, certificados: Certificados,
+                              alias: str, mecanismo: str) -> Cupo:
+    cupo = fabrica.cupo(mecanismo)
+    certificados.guardar(alias, fabrica.certificado(cupo, empresa, Decimal(100)))
+    return cupo
 
 
 @given(parsers.re(r'que la empresa agregó el certificado "(?P<alias>[^"]+)" con un monto a favor '
                   r'de (?P<monto>[\d.]+)'))
-def ya_agrego(page: Page, escena: Escena, alias: str, monto: str) -> None:
-    captura = agregar(page, escena, alias, monto)
-    expect(captura.certificados_a_cancelar.filter(
-        has_text=escena.certificado(alias).folio)).to_have_count(1)
+def ya_agrego(page: Page, cupo: Cupo, certificados: Certificados, alias: str, monto: str) -> None:
+    folio = certificados[alias].folio
+    captura = flujos.agregar(page, cupo, folio, monto)
+    expect(captura.certificados_a_cancelar.filter(has_text=folio)).to_have_count(1)
 
 
 @given(parsers.parse('que la empresa ya firmó la cancelación de {monto} toneladas del certificado '
-                     '"{alias}"'))
-@when(parsers.parse('la empresa firma la cancelación de {monto} toneladas del certificado "{alias}"'))
-def firma_cancelacion(page: Page, escena: Escena, alias: str, monto: str) -> None:
-    firmar_cancelacion(page, escena, alias, monto)
+                     '"{alias}"'), target_fixture="folio")
+@when(parsers.parse('la empresa firma la cancelación de {monto} toneladas del certificado "{alias}"'),
+      target_fixture="folio")
+def firma_cancelacion(page: Page, empresa: Persona, cupo: Cupo, certificados: Certificados,
+                      alias: str, monto: str) -> str:
+    return flujos.firmar_cancelacion(page, empresa, cupo, certificados[alias].folio, monto)
 
 
 @when(parsers.parse('la empresa abre la pestaña "{pestana}" de la solicitud de cancelación'))
@@ -118,32 +84,30 @@ def abre_pestana(page: Page, pestana: str) -> None:
 
 
 @when("la empresa busca cupos sin indicar el mecanismo de asignación")
-def busca_sin_mecanismo(page: Page, escena: Escena) -> None:
-    cupo = escena.requiere_cupo()
+def busca_sin_mecanismo(page: Page, cupo: Cupo) -> None:
     CapturaDeCancelacion(page).abrir().buscar_cupos(regimen=cupo.regimen, producto=cupo.producto)
 
 
 @when(parsers.parse('la empresa busca cupos de ese producto por "{mecanismo}"'))
-def busca_por_mecanismo(page: Page, escena: Escena, mecanismo: str) -> None:
-    cupo = escena.requiere_cupo()
+def busca_por_mecanismo(page: Page, cupo: Cupo, mecanismo: str) -> None:
     CapturaDeCancelacion(page).abrir().buscar_cupos(
         regimen=cupo.regimen, mecanismo=mecanismo, producto=cupo.producto)
 
 
 @when("la empresa selecciona el cupo en la solicitud de cancelación")
-def selecciona_cupo(page: Page, escena: Escena) -> None:
-    buscar_el_cupo(page, escena).seleccionar_cupo(escena.requiere_cupo().nombre)
+def selecciona_cupo(page: Page, cupo: Cupo) -> None:
+    flujos.buscar_el_cupo(page, cupo).seleccionar_cupo(cupo.nombre)
 
 
 @when(parsers.re(r'la empresa agrega el certificado "(?P<alias>[^"]+)" con un monto a favor de '
                  r'"?(?P<monto>[^"]*)"?$'))
-def agrega(page: Page, escena: Escena, alias: str, monto: str) -> None:
-    agregar(page, escena, alias, monto)
+def agrega(page: Page, cupo: Cupo, certificados: Certificados, alias: str, monto: str) -> None:
+    flujos.agregar(page, cupo, certificados[alias].folio, monto)
 
 
 @when(parsers.parse('la empresa quita el certificado "{alias}" de los certificados a cancelar'))
-def quita(page: Page, escena: Escena, alias: str) -> None:
-    CapturaDeCancelacion(page).eliminar_certificado(escena.certificado(alias).folio)
+def quita(page: Page, certificados: Certificados, alias: str) -> None:
+    CapturaDeCancelacion(page).eliminar_certificado(certificados[alias].folio)
 
 
 @when("la empresa intenta pasar a la firma sin certificados a cancelar")
@@ -157,8 +121,7 @@ def pasa_a_firma(page: Page) -> None:
 
 
 @then("ve sus datos generales y su domicilio fiscal, de sólo lectura")
-def datos_solo_lectura(page: Page, escena: Escena) -> None:
-    empresa = escena.requiere_empresa()
+def datos_solo_lectura(page: Page, empresa: Persona) -> None:
     captura = CapturaDeCancelacion(page)
     esperados = {
         "RFC": empresa.rfc,
@@ -201,23 +164,21 @@ def sin_cupos(page: Page) -> None:
 
 
 @then(parsers.parse('entre los cupos disponibles está el cupo de "{mecanismo}"'))
-def cupo_listado(page: Page, escena: Escena, mecanismo: str) -> None:
-    cupo = escena.requiere_cupo()
+def cupo_listado(page: Page, cupo: Cupo, mecanismo: str) -> None:
     assert cupo.mecanismo == mecanismo
     expect(CapturaDeCancelacion(page).cupos_disponibles.filter(has_text=cupo.nombre)).to_have_count(1)
 
 
 @then(parsers.parse('no está el de "{mecanismo}"'))
-def cupo_no_listado(page: Page, escena: Escena, mecanismo: str) -> None:
-    assert escena.otro_cupo is not None and escena.otro_cupo.mecanismo == mecanismo
+def cupo_no_listado(page: Page, otro_cupo: Cupo, mecanismo: str) -> None:
+    assert otro_cupo.mecanismo == mecanismo
     disponibles = CapturaDeCancelacion(page).cupos_disponibles
     expect(disponibles.first).to_be_visible()
-    expect(disponibles.filter(has_text=escena.otro_cupo.nombre)).to_have_count(0)
+    expect(disponibles.filter(has_text=otro_cupo.nombre)).to_have_count(0)
 
 
 @then("ve el detalle del cupo")
-def detalle_del_cupo(page: Page, escena: Escena) -> None:
-    cupo = escena.requiere_cupo()
+def detalle_del_cupo(page: Page, cupo: Cupo) -> None:
     detalle = CapturaDeCancelacion(page).detalle_del_cupo
     for dato in (cupo.nombre, cupo.regimen, cupo.mecanismo, cupo.tratado, cupo.producto,
                  cupo.subproducto, cupo.representacion_federal):
@@ -225,18 +186,18 @@ def detalle_del_cupo(page: Page, escena: Escena) -> None:
 
 
 @then(parsers.parse('los certificados disponibles son "{alias}" con {monto} toneladas por cancelar'))
-def disponibles(page: Page, escena: Escena, alias: str, monto: str) -> None:
+def disponibles(page: Page, certificados: Certificados, alias: str, monto: str) -> None:
     captura = CapturaDeCancelacion(page)
-    folio = escena.certificado(alias).folio
+    folio = certificados[alias].folio
     expect(captura.certificados_disponibles).to_have_text([folio])
     expect(captura.por_cancelar(folio)).to_have_text(texto_del_monto(monto))
 
 
 @then(parsers.parse('los certificados a cancelar son "{alias}" por {monto}'))
-def a_cancelar(page: Page, escena: Escena, alias: str, monto: str) -> None:
+def a_cancelar(page: Page, certificados: Certificados, alias: str, monto: str) -> None:
     filas = CapturaDeCancelacion(page).certificados_a_cancelar
     expect(filas).to_have_count(1)
-    folio = escena.certificado(alias).folio
+    folio = certificados[alias].folio
     expect(filas.get_by_role("cell").first).to_have_text(folio)
     expect(CapturaDeCancelacion(page).monto_a_favor(folio)).to_have_text(texto_del_monto(monto))
 

@@ -8,24 +8,19 @@ from decimal import Decimal
 from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then
 
-from fixtures.datos import Fabrica
+from fixtures.datos import Cupo, Fabrica, Persona
+from pages import flujos
 from pages.cupos import ConsultaDeCupos, FichaDelCupo
-from pages.formato import texto_del_monto
-from steps.escena import Escena
-from steps.sesion import iniciar_sesion
+from pages.formato import TONELADAS, texto_del_monto
 
 CUPO_DE_QUESOS = ("Cupo de importación de queso fresco (sin madurar), incluido el del lactosuero, y "
                   "requesón; y los demás quesos de la República de Guatemala")
 
 
-def _toneladas(texto: str) -> Decimal:
-    return Decimal(texto.split()[0].replace(",", ""))
-
-
 @given(parsers.parse('un cupo de {monto:d} toneladas en {anio:d} que empieza a recibir solicitudes '
-                     'el "{inicio}"'))
-def cupo_con_monto(escena: Escena, fabrica: Fabrica, monto: int, anio: int, inicio: str) -> None:
-    escena.cupo = fabrica.cupo(montos={anio: Decimal(monto)}, inicio=date.fromisoformat(inicio))
+                     'el "{inicio}"'), target_fixture="cupo")
+def cupo_con_monto(fabrica: Fabrica, monto: int, anio: int, inicio: str) -> Cupo:
+    return fabrica.cupo(montos={anio: Decimal(monto)}, inicio=date.fromisoformat(inicio))
 
 
 @given(parsers.parse('que la Secretaría declaró inhábil el "{dia}"'))
@@ -61,8 +56,8 @@ def fracciones(page: Page, datatable: list[list[str]]) -> None:
 
 
 @then(parsers.parse("el saldo del cupo en {anio:d} es de {toneladas:d} toneladas"))
-def saldo_del_cupo(page: Page, escena: Escena, anio: int, toneladas: int) -> None:
-    iniciar_sesion(page, escena.requiere_empresa())
-    ficha = ConsultaDeCupos(page).abrir_ficha(escena.requiere_cupo().nombre)
+def saldo_del_cupo(page: Page, empresa: Persona, cupo: Cupo, anio: int, toneladas: int) -> None:
+    flujos.iniciar_sesion(page, empresa)
+    ficha = ConsultaDeCupos(page).abrir_ficha(cupo.nombre)
     expect(ficha.seccion("Monto del cupo")).to_contain_text(f"Saldo del cupo en {anio}")
-    assert _toneladas(ficha.saldo.inner_text()) == toneladas
+    expect(ficha.saldo).to_have_text(texto_del_monto(str(toneladas), TONELADAS))

@@ -2,44 +2,42 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import Page, expect
 from pytest_bdd import then, when
 
-from fixtures.datos import Fabrica
+from fixtures.datos import Cupo, Fabrica, Persona
+from pages import flujos, pantalla
+from pages.flujos import NuevoContexto
 from pages.funcionario import BandejaDelFuncionario
-from steps.escena import Escena
-from steps.sesion import iniciar_sesion
+
+
+def _bandeja_de(new_context: NuevoContexto, funcionario: Persona) -> Page:
+    pagina = new_context().new_page()
+    flujos.iniciar_sesion(pagina, funcionario)
+    return pagina
 
 
 @when("el dictaminador del cupo revisa su bandeja", target_fixture="pagina_del_funcionario")
-def dictaminador_revisa(new_context: Callable[..., BrowserContext], escena: Escena) -> Page:
-    pagina = new_context().new_page()
-    iniciar_sesion(pagina, escena.requiere_cupo().dictaminador)
-    return pagina
+def dictaminador_revisa(new_context: NuevoContexto, cupo: Cupo) -> Page:
+    return _bandeja_de(new_context, cupo.dictaminador)
 
 
 @when("el dictaminador de otro cupo revisa su bandeja", target_fixture="pagina_del_funcionario")
-def otro_dictaminador_revisa(new_context: Callable[..., BrowserContext], fabrica: Fabrica) -> Page:
-    otro = fabrica.cupo().dictaminador
-    pagina = new_context().new_page()
-    iniciar_sesion(pagina, otro)
-    return pagina
+def otro_dictaminador_revisa(new_context: NuevoContexto, fabrica: Fabrica) -> Page:
+    return _bandeja_de(new_context, fabrica.cupo().dictaminador)
 
 
 @then('ve la solicitud con su folio, de la empresa, como "Pendiente"')
-def ve_pendiente(pagina_del_funcionario: Page, escena: Escena) -> None:
-    fila = BandejaDelFuncionario(pagina_del_funcionario).solicitud(escena.folio)
-    expect(fila).to_have_count(1)
-    expect(fila).to_contain_text(escena.requiere_empresa().rfc)
-    expect(BandejaDelFuncionario(pagina_del_funcionario).dato(escena.folio, "Estado")).to_have_text("Pendiente")
+def ve_pendiente(pagina_del_funcionario: Page, empresa: Persona, folio: str) -> None:
+    bandeja = BandejaDelFuncionario(pagina_del_funcionario)
+    expect(bandeja.solicitud(folio)).to_have_count(1)
+    expect(bandeja.solicitud(folio)).to_contain_text(empresa.rfc)
+    expect(bandeja.dato(folio, "Estado")).to_have_text("Pendiente")
 
 
 @then("no ve la solicitud en su bandeja")
-def no_ve(pagina_del_funcionario: Page, escena: Escena) -> None:
+def no_ve(pagina_del_funcionario: Page, folio: str) -> None:
     bandeja = BandejaDelFuncionario(pagina_del_funcionario)
-    expect(pagina_del_funcionario.get_by_role("heading", level=1)).to_have_text(
-        "Bandeja de solicitudes pendientes")
+    expect(pantalla.titulo(pagina_del_funcionario)).to_have_text("Bandeja de solicitudes pendientes")
     expect(bandeja.vacia).to_be_visible()
-    expect(bandeja.solicitud(escena.folio)).to_have_count(0)
+    expect(bandeja.solicitud(folio)).to_have_count(0)

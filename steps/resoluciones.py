@@ -2,127 +2,105 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from decimal import Decimal
 
-from playwright.sync_api import BrowserContext, Page, expect
+import pytest
+from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.correo import BuzonSmtp
-from fixtures.datos import Fabrica
-from fixtures.documentos import leer_documento, validar_firma_pdf
-from pages.acceso import mensaje_de_error
+from fixtures.datos import Cupo, Fabrica, Persona
+from fixtures.documentos import DocumentoPdf, leer_documento, validar_firma_pdf
+from pages import flujos, pantalla
+from pages.flujos import NuevoContexto
+from pages.formato import texto_del_monto
 from pages.funcionario import BandejaDelFuncionario, SolicitudDelFuncionario
-from pages.solicitudes import DetalleDeSolicitud
 from sat_pruebas import verificar_sello
-from steps.cancelacion import firmar_cancelacion
-from steps.escena import Escena
-from steps.sesion import iniciar_sesion
-from steps.solicitudes import solicitar_asignacion, solicitar_certificado
-
-NuevoContexto = Callable[..., BrowserContext]
+from steps.valores import Certificados
 
 
-def resolver_como_dictaminador(new_context: NuevoContexto, escena: Escena, folio: str,
-                               autorizar: bool, motivo: str = "") -> Page:
-    """El dictaminador del cupo, en su propio navegador, resuelve la solicitud desde su bandeja."""
-    dictaminador = escena.requiere_cupo().dictaminador
-    pagina = new_context().new_page()
-    iniciar_sesion(pagina, dictaminador)
-    BandejaDelFuncionario(pagina).abrir().atender(folio).resolver(
-        autorizar, motivo, dictaminador.efirma.cer, dictaminador.efirma.key,
-        dictaminador.efirma.contrasena)
-    return pagina
+@given(parsers.parse("que la empresa presentó una solicitud de asignación de {monto:d} toneladas"),
+       target_fixture="folio")
+def presento_asignacion(fabrica: Fabrica, cupo: Cupo, empresa: Persona, monto: int) -> str:
+    return fabrica.solicitud_de_asignacion(cupo, empresa, Decimal(monto))
 
 
-def obtener(page: Page, new_context: NuevoContexto, escena: Escena) -> str:
-    """Tras presentar una solicitud en page: el dictaminador la autoriza; devuelve el documento."""
-    detalle = DetalleDeSolicitud(page)
-    escena.folio = detalle.folio.inner_text()
-    funcionario = resolver_como_dictaminador(new_context, escena, escena.folio, autorizar=True)
-    expect(SolicitudDelFuncionario(funcionario).estado).to_have_text("Autorizada")
-    detalle.abrir(escena.folio)
-    return detalle.documento.inner_text()
-
-
-@given(parsers.parse("que la empresa presentó una solicitud de asignación de {monto:d} toneladas"))
-def presento_asignacion(escena: Escena, fabrica: Fabrica, monto: int) -> None:
-    escena.folio = fabrica.solicitud_de_asignacion(escena.requiere_cupo(), escena.requiere_empresa(),
-                                                   Decimal(monto))
-
-
-@given(parsers.parse("que otra empresa presentó una solicitud de asignación de {monto:d} toneladas"))
-def otra_presento_asignacion(escena: Escena, fabrica: Fabrica, monto: int) -> None:
-    escena.otra_empresa = escena.otra_empresa or fabrica.solicitante()
-    escena.folio_de_la_otra = fabrica.solicitud_de_asignacion(
-        escena.requiere_cupo(), escena.otra_empresa, Decimal(monto))
+@given(parsers.parse("que otra empresa presentó una solicitud de asignación de {monto:d} toneladas"),
+       target_fixture="folio_de_la_otra")
+def otra_presento_asignacion(fabrica: Fabrica, cupo: Cupo, otra_empresa: Persona, monto: int) -> str:
+    return fabrica.solicitud_de_asignacion(cupo, otra_empresa, Decimal(monto))
 
 
 @given(parsers.parse("que la empresa presentó una solicitud de certificado de {pedido:d} toneladas con "
-                     "factura por {factura:d} toneladas"))
-def presento_certificado(escena: Escena, fabrica: Fabrica, pedido: int, factura: int) -> None:
-    escena.folio = fabrica.solicitud_de_certificado(escena.asignacion, escena.requiere_empresa(),
-                                                    Decimal(pedido), Decimal(factura))
+                     "factura por {factura:d} toneladas"), target_fixture="folio")
+def presento_certificado(fabrica: Fabrica, asignacion: str, empresa: Persona, pedido: int,
+                         factura: int) -> str:
+    return fabrica.solicitud_de_certificado(asignacion, empresa, Decimal(pedido), Decimal(factura))
 
 
 @given(parsers.parse("que otra empresa ya tiene certificados por {expedido:d} toneladas de ese cupo"))
-def otra_con_certificados(escena: Escena, fabrica: Fabrica, expedido: int) -> None:
+def otra_con_certificados(fabrica: Fabrica, cupo: Cupo, otra_empresa: Persona, expedido: int) -> None:
     if expedido:
-        escena.otra_empresa = escena.otra_empresa or fabrica.solicitante()
-        fabrica.certificado(escena.requiere_cupo(), escena.otra_empresa, Decimal(expedido))
+        fabrica.certificado(cupo, otra_empresa, Decimal(expedido))
+
+
+@given(parsers.parse("que la empresa obtuvo una asignación de {monto} toneladas del cupo"),
+       target_fixture="asignacion")
+def obtuvo_asignacion(page: Page, new_context: NuevoContexto, empresa: Persona, cupo: Cupo,
+                      monto: str) -> str:
+    flujos.iniciar_sesion(page, empresa)
+    flujos.solicitar_asignacion(page, empresa, cupo.nombre, monto)
+    return flujos.obtener(page, new_context, cupo.dictaminador)[1]
+
+
+@given(parsers.parse("que la empresa obtuvo con esa asignación el certificado \"{alias}\" de {monto} "
+                     "toneladas"))
+def obtuvo_certificado(page: Page, new_context: NuevoContexto, fabrica: Fabrica, empresa: Persona,
+                       cupo: Cupo, asignacion: str, certificados: Certificados, alias: str,
+                       monto: str) -> None:
+    flujos.solicitar_certificado(page, empresa, asignacion, monto, monto, fabrica.archivo("factura.pdf"),
+                                 fabrica.archivo("transporte.pdf"), f"F-{fabrica.hoy():%Y}-{monto}")
+    certificados.guardar(alias, fabrica.certificado_existente(
+        flujos.obtener(page, new_context, cupo.dictaminador)[1], cupo, empresa, Decimal(monto)))
 
 
 @when("el dictaminador del cupo autoriza la solicitud", target_fixture="pagina_del_funcionario")
 @when("el dictaminador del cupo intenta autorizar primero la solicitud de la empresa",
       target_fixture="pagina_del_funcionario")
-def autoriza(new_context: NuevoContexto, escena: Escena) -> Page:
-    return resolver_como_dictaminador(new_context, escena, escena.folio, autorizar=True)
+def autoriza(new_context: NuevoContexto, cupo: Cupo, folio: str) -> Page:
+    return flujos.resolver(new_context, cupo.dictaminador, folio, autorizar=True)
 
 
 @when(parsers.re(r'el dictaminador del cupo rechaza la solicitud porque "(?P<motivo>[^"]*)"'),
       target_fixture="pagina_del_funcionario")
-def rechaza(new_context: NuevoContexto, escena: Escena, motivo: str) -> Page:
-    return resolver_como_dictaminador(new_context, escena, escena.folio, autorizar=False, motivo=motivo)
+def rechaza(new_context: NuevoContexto, cupo: Cupo, folio: str, motivo: str) -> Page:
+    return flujos.resolver(new_context, cupo.dictaminador, folio, autorizar=False, motivo=motivo)
 
 
-@when(parsers.parse("la empresa obtiene una asignación de {monto} toneladas del cupo"))
-def obtiene_asignacion(page: Page, new_context: NuevoContexto, escena: Escena, monto: str) -> None:
-    iniciar_sesion(page, escena.requiere_empresa())
-    solicitar_asignacion(page, escena, monto)
-    escena.asignacion = obtener(page, new_context, escena)
-
-
-@when(parsers.parse("la empresa obtiene con esa asignación un certificado de {monto} toneladas"))
-def obtiene_certificado(page: Page, new_context: NuevoContexto, escena: Escena, fabrica: Fabrica,
-                        monto: str) -> None:
-    solicitar_certificado(page, escena, fabrica, monto, monto)
-    folio = obtener(page, new_context, escena)
-    escena.certificados["obtenido"] = fabrica.certificado_existente(
-        folio, escena.requiere_cupo(), escena.requiere_empresa(), Decimal(monto))
-
-
-@when(parsers.parse("la empresa obtiene la cancelación de {monto} toneladas de ese certificado"))
-def obtiene_cancelacion(page: Page, new_context: NuevoContexto, escena: Escena, monto: str) -> None:
-    firmar_cancelacion(page, escena, "obtenido", monto)
-    funcionario = resolver_como_dictaminador(new_context, escena, escena.folio, autorizar=True)
+@when(parsers.parse("la empresa obtiene la cancelación de {monto} toneladas del certificado \"{alias}\""),
+      target_fixture="folio")
+def obtiene_cancelacion(page: Page, new_context: NuevoContexto, empresa: Persona, cupo: Cupo,
+                        certificados: Certificados, monto: str, alias: str) -> str:
+    folio = flujos.firmar_cancelacion(page, empresa, cupo, certificados[alias].folio, monto)
+    funcionario = flujos.resolver(new_context, cupo.dictaminador, folio, autorizar=True)
     expect(SolicitudDelFuncionario(funcionario).estado).to_have_text("Autorizada")
+    return folio
 
 
 @then(parsers.parse('la solicitud aparece con fecha límite de resolución "{vence}"'))
-def fecha_limite(pagina_del_funcionario: Page, escena: Escena, vence: str) -> None:
-    fila = BandejaDelFuncionario(pagina_del_funcionario).solicitud(escena.folio)
-    expect(fila).to_have_count(1)
-    expect(BandejaDelFuncionario(pagina_del_funcionario).dato(escena.folio, "Fecha límite de resolución")
-           ).to_have_text(vence)
+def fecha_limite(pagina_del_funcionario: Page, folio: str, vence: str) -> None:
+    bandeja = BandejaDelFuncionario(pagina_del_funcionario)
+    expect(bandeja.solicitud(folio)).to_have_count(1)
+    expect(bandeja.dato(folio, "Fecha límite de resolución")).to_have_text(vence)
 
 
 @then("se le pide resolver antes la solicitud de la otra empresa, que llegó primero")
-def orden_de_prelacion(pagina_del_funcionario: Page, escena: Escena) -> None:
-    expect(mensaje_de_error(pagina_del_funcionario)).to_contain_text(
-        f"resuelva primero la {escena.folio_de_la_otra}, que llegó antes al mismo cupo")
+def orden_de_prelacion(pagina_del_funcionario: Page, folio: str, folio_de_la_otra: str) -> None:
+    expect(pantalla.mensaje_de_error(pagina_del_funcionario)).to_contain_text(
+        f"resuelva primero la {folio_de_la_otra}, que llegó antes al mismo cupo")
     expect(SolicitudDelFuncionario(pagina_del_funcionario).estado).to_have_text("Pendiente")
     bandeja = BandejaDelFuncionario(pagina_del_funcionario).abrir()
-    expect(bandeja.folios).to_have_text([escena.folio_de_la_otra, escena.folio])
+    expect(bandeja.folios).to_have_text([folio_de_la_otra, folio])
 
 
 @then(parsers.parse("el certificado se expide por {otorgado} toneladas, por ser el menor «{criterio}»"))
@@ -130,57 +108,64 @@ def expedido_por(pagina_del_funcionario: Page, otorgado: str, criterio: str) -> 
     solicitud = SolicitudDelFuncionario(pagina_del_funcionario)
     expect(solicitud.estado).to_have_text("Autorizada")
     expect(solicitud.criterio).to_have_text(criterio)
-    assert Decimal(solicitud.monto_otorgado.inner_text().replace(",", "")) == Decimal(otorgado)
+    expect(solicitud.monto_otorgado).to_have_text(texto_del_monto(otorgado))
 
 
 @then(parsers.parse('el dictaminador ve el mensaje "{mensaje}"'))
 def dictaminador_ve_mensaje(pagina_del_funcionario: Page, mensaje: str) -> None:
-    expect(mensaje_de_error(pagina_del_funcionario)).to_contain_text(mensaje)
+    expect(pantalla.mensaje_de_error(pagina_del_funcionario)).to_contain_text(mensaje)
 
 
 @then("la solicitud sigue pendiente")
-def sigue_pendiente(pagina_del_funcionario: Page) -> None:
+def sigue_pendiente(pagina_del_funcionario: Page, folio: str) -> None:
     expect(SolicitudDelFuncionario(pagina_del_funcionario).estado).to_have_text("Pendiente")
+    bandeja = BandejaDelFuncionario(pagina_del_funcionario).abrir()
+    expect(bandeja.dato(folio, "Estado")).to_have_text("Pendiente")
 
 
 @then(parsers.parse('llega a la empresa el aviso de que su solicitud fue rechazada porque "{motivo}"'))
-def aviso_de_rechazo(buzon: BuzonSmtp, escena: Escena, motivo: str) -> None:
-    aviso = buzon.esperar(lambda r: r.asunto == f"Resolución de su solicitud {escena.folio}",
-                          que=f"el aviso de la resolución de {escena.folio}")
-    assert escena.requiere_empresa().correo.lower() in aviso.destinatarios
+def aviso_de_rechazo(buzon: BuzonSmtp, empresa: Persona, folio: str, motivo: str) -> None:
+    aviso = buzon.esperar(lambda r: r.asunto == f"Resolución de su solicitud {folio}",
+                          que=f"el aviso de la resolución de {folio}")
+    assert aviso.destinatarios == {empresa.correo.lower()}, aviso.destinatarios
     assert "Resolución: Rechazada" in aviso.texto and f"Motivo del rechazo: {motivo}" in aviso.texto
 
 
-def _resolucion(pagina: Page, escena: Escena) -> bytes:
-    if not escena.resolucion:
-        escena.resolucion = SolicitudDelFuncionario(pagina).descargar_resolucion()
-    return escena.resolucion
+@pytest.fixture
+def resolucion(pagina_del_funcionario: Page) -> bytes:
+    """El documento resolutivo (el certificado de cupo, en PDF), descargado una vez por escenario."""
+    return SolicitudDelFuncionario(pagina_del_funcionario).descargar_resolucion()
+
+
+@pytest.fixture
+def certificado_de_cupo(resolucion: bytes) -> DocumentoPdf:
+    documento = leer_documento(resolucion)
+    assert documento.titulo == "Certificado de cupo", documento.texto
+    return documento
 
 
 @then(parsers.parse('el certificado de cupo dice "{etiqueta}": "{valor}"'))
-def certificado_dice(pagina_del_funcionario: Page, escena: Escena, etiqueta: str, valor: str) -> None:
-    documento = leer_documento(_resolucion(pagina_del_funcionario, escena))
-    assert documento.titulo == "Certificado de cupo", documento.texto
-    assert documento.campo(etiqueta) == valor
+def certificado_dice(certificado_de_cupo: DocumentoPdf, etiqueta: str, valor: str) -> None:
+    assert certificado_de_cupo.campo(etiqueta) == valor
 
 
 @then("la firma de la Secretaría en el certificado de cupo es íntegra, válida y de confianza")
-def firma_valida(pagina_del_funcionario: Page, escena: Escena, raiz_de_la_secretaria: str) -> None:
-    firma = validar_firma_pdf(_resolucion(pagina_del_funcionario, escena), raiz_de_la_secretaria)
+def firma_valida(resolucion: bytes, raiz_de_la_secretaria: str) -> None:
+    firma = validar_firma_pdf(resolucion, raiz_de_la_secretaria)
     assert (firma.intacta, firma.valida, firma.confiable) == (True, True, True), firma
     assert "Secretaría de Economía" in firma.firmante
 
 
 @then("el sello del certificado de cupo se verifica con el certificado del dictaminador")
-def sello_del_dictaminador(pagina_del_funcionario: Page, escena: Escena) -> None:
-    documento = leer_documento(_resolucion(pagina_del_funcionario, escena))
-    cer = escena.requiere_cupo().dictaminador.efirma.cer.read_bytes()
-    assert f"|{escena.folio}|" in documento.cadena_original
-    assert verificar_sello(cer, documento.cadena_original, documento.sello)
+def sello_del_dictaminador(certificado_de_cupo: DocumentoPdf, cupo: Cupo, folio: str) -> None:
+    cer = cupo.dictaminador.efirma.cer.read_bytes()
+    assert f"|{folio}|" in certificado_de_cupo.cadena_original
+    assert verificar_sello(cer, certificado_de_cupo.cadena_original, certificado_de_cupo.sello)
 
 
 @then("la firma de la Secretaría ya no es íntegra si se altera un bit del certificado de cupo")
-def firma_alterada(pagina_del_funcionario: Page, escena: Escena, raiz_de_la_secretaria: str) -> None:
-    alterado = bytearray(_resolucion(pagina_del_funcionario, escena))
+def firma_alterada(resolucion: bytes, raiz_de_la_secretaria: str) -> None:
+    assert validar_firma_pdf(resolucion, raiz_de_la_secretaria).intacta
+    alterado = bytearray(resolucion)
     alterado[len(alterado) // 4] ^= 0x01
     assert not validar_firma_pdf(bytes(alterado), raiz_de_la_secretaria).intacta

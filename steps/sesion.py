@@ -6,39 +6,31 @@ from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.datos import Fabrica, Persona
-from fixtures.efirma import Archivos, Defectos
-from pages import pantalla
-from pages.acceso import AccesoDeFuncionarios, Encabezado, PaginaDeAcceso, mensaje_de_error
+from fixtures.efirma import Defectos
+from pages import flujos, pantalla
+from pages.acceso import Encabezado, PaginaDeAcceso
 from pages.tramites import MenuDeTramites
-from steps.escena import Escena
 
 
-def iniciar_sesion(page: Page, persona: Persona, efirma: Archivos | None = None) -> None:
-    efirma = efirma or persona.efirma
-    acceso = AccesoDeFuncionarios(page) if persona.perfil != "solicitante" else PaginaDeAcceso(page)
-    acceso.abrir().ingresar(efirma.cer, efirma.key, efirma.contrasena)
+@given("una empresa registrada en la Ventanilla Única", target_fixture="empresa")
+def empresa_registrada(fabrica: Fabrica) -> Persona:
+    return fabrica.solicitante()
 
 
-@given("una empresa registrada en la Ventanilla Única")
-def empresa_registrada(escena: Escena, fabrica: Fabrica) -> None:
-    escena.empresa = fabrica.solicitante()
-
-
-@given("otra empresa registrada en la Ventanilla Única")
-def otra_empresa_registrada(escena: Escena, fabrica: Fabrica) -> None:
-    escena.otra_empresa = fabrica.solicitante()
+@given("otra empresa registrada en la Ventanilla Única", target_fixture="otra_empresa")
+def otra_empresa_registrada(fabrica: Fabrica) -> Persona:
+    return fabrica.solicitante()
 
 
 @given("que la empresa inició sesión")
 @when("la empresa inicia sesión con su e.firma")
-def la_empresa_inicia_sesion(page: Page, escena: Escena) -> None:
-    iniciar_sesion(page, escena.requiere_empresa())
+def la_empresa_inicia_sesion(page: Page, empresa: Persona) -> None:
+    flujos.iniciar_sesion(page, empresa)
 
 
 @when(parsers.parse("la empresa intenta iniciar sesión con {defecto}"))
-def inicia_sesion_con_defecto(page: Page, escena: Escena, defectos: Defectos, defecto: str,
+def inicia_sesion_con_defecto(page: Page, empresa: Persona, defectos: Defectos, defecto: str,
                               fabrica: Fabrica) -> None:
-    empresa = escena.requiere_empresa()
     buena = empresa.efirma
     hechas = {
         "una contraseña equivocada": lambda: defectos.contrasena_equivocada(buena),
@@ -50,12 +42,12 @@ def inicia_sesion_con_defecto(page: Page, escena: Escena, defectos: Defectos, de
         "un archivo .cer que no es un certificado": lambda: defectos.cer_que_no_es_certificado(buena),
         "un archivo .key que no es una clave privada": lambda: defectos.key_que_no_es_clave(buena),
     }
-    iniciar_sesion(page, empresa, hechas[defecto]())
+    PaginaDeAcceso(page).abrir().ingresar(hechas[defecto]())
 
 
 @when("una persona sin registro en la Ventanilla Única intenta iniciar sesión con su e.firma")
 def inicia_sesion_sin_registro(page: Page, fabrica: Fabrica) -> None:
-    iniciar_sesion(page, fabrica.sin_registro())
+    PaginaDeAcceso(page).abrir().ingresar(fabrica.sin_registro().efirma)
 
 
 @when("la empresa cierra la sesión y lo confirma con «Sí»")
@@ -76,14 +68,13 @@ def desiste_de_cerrar(page: Page) -> None:
 
 
 @then("la empresa ve la bienvenida con su nombre")
-def ve_bienvenida(page: Page, escena: Escena) -> None:
-    expect(pantalla.titulo(page)).to_have_text(
-        f"Bienvenido, {escena.requiere_empresa().nombre}")
+def ve_bienvenida(page: Page, empresa: Persona) -> None:
+    expect(pantalla.titulo(page)).to_have_text(f"Bienvenido, {empresa.nombre}")
 
 
 @then(parsers.parse('ve el mensaje "{mensaje}"'))
 def ve_mensaje(page: Page, mensaje: str) -> None:
-    expect(mensaje_de_error(page)).to_contain_text(mensaje)
+    expect(pantalla.mensaje_de_error(page)).to_contain_text(mensaje)
 
 
 @then("ve la pantalla de inicio de sesión")
@@ -95,9 +86,11 @@ def ve_inicio_de_sesion(page: Page) -> None:
 def sin_sesion(page: Page) -> None:
     MenuDeTramites(page).visitar()
     expect(PaginaDeAcceso(page).titulo).to_have_text("Iniciar sesión")
+    expect(Encabezado(page).cerrar_sesion).to_have_count(0)
 
 
 @then("la empresa sigue con su sesión abierta")
 def con_sesion(page: Page) -> None:
     MenuDeTramites(page).visitar()
     expect(pantalla.titulo(page)).to_have_text("Trámites")
+    expect(Encabezado(page).cerrar_sesion).to_be_visible()

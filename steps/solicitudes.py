@@ -5,19 +5,19 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+import pytest
 from faker import Faker
 from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
-from fixtures.datos import Fabrica
+from fixtures.datos import Cupo, Fabrica, Persona
 from fixtures.documentos import DocumentoPdf, leer_documento
 from fixtures.portal import Portal
-from pages import pantalla
-from pages.acceso import mensaje_de_error
-from pages.solicitudes import DetalleDeSolicitud, SolicitudDeAsignacion, SolicitudDeExpedicion
-from steps.escena import Escena
+from pages import flujos, pantalla
+from pages.flujos import VENTANILLA_UNICA
+from pages.solicitudes import DetalleDeSolicitud
 
-VUCEM = "Ventanilla Única"
+SIN_COPIA = {"la factura comercial": "factura", "el documento de transporte": "transporte"}
 
 
 def pedimento(fake: Faker, anio: int) -> str:
@@ -26,75 +26,64 @@ def pedimento(fake: Faker, anio: int) -> str:
     return f"{aa} 43 {fake.numerify('%###')} {aa[1]}{fake.numerify('######')}"
 
 
-def solicitar_asignacion(page: Page, escena: Escena, monto: str, lugar: str = VUCEM,
-                         pedimentos: str = "") -> None:
-    empresa = escena.requiere_empresa()
-    SolicitudDeAsignacion(page).abrir().presentar(
-        escena.requiere_cupo().nombre, lugar, monto, pedimentos, empresa.efirma.cer,
-        empresa.efirma.key, empresa.efirma.contrasena)
-
-
-def solicitar_certificado(page: Page, escena: Escena, fabrica: Fabrica, monto: str, factura: str,
-                          transporte: str = "Carta de porte", lugar: str = VUCEM,
-                          sin: str = "") -> None:
-    empresa = escena.requiere_empresa()
-    SolicitudDeExpedicion(page).abrir().presentar(
-        escena.asignacion, lugar, monto, f"F-{fabrica.hoy():%Y}-{monto}", factura, transporte,
-        None if sin == "la factura comercial" else fabrica.archivo("factura.pdf"),
-        None if sin == "el documento de transporte" else fabrica.archivo("transporte.pdf"),
-        empresa.efirma.cer, empresa.efirma.key, empresa.efirma.contrasena)
-
-
-@given(parsers.parse("una empresa con {dato} registrada en la Ventanilla Única"))
-def empresa_extranjera(escena: Escena, fabrica: Fabrica, fake: Faker, dato: str) -> None:
+@given(parsers.parse("una empresa con {dato} registrada en la Ventanilla Única"), target_fixture="empresa")
+def empresa_extranjera(fabrica: Fabrica, fake: Faker, dato: str) -> Persona:
     if dato == "un RFC que no es mexicano":  # mes 13: no es una fecha, no es un RFC
         rfc = f"{fake.lexify('???').upper()}{fake.numerify('##')}13{fake.numerify('##')}{fake.numerify('##A')}"
-        escena.empresa = fabrica.solicitante(rfc=rfc)
-    elif dato == "su domicilio fiscal en Guatemala":
-        escena.empresa = fabrica.solicitante(pais="Guatemala", codigo_postal="01001",
-                                             entidad_federativa="Guatemala")
-    else:
-        raise AssertionError(f"Dato no previsto: {dato}")
+        return fabrica.solicitante(rfc=rfc)
+    if dato == "su domicilio fiscal en Guatemala":
+        return fabrica.solicitante(pais="Guatemala", codigo_postal="01001", entidad_federativa="Guatemala")
+    raise AssertionError(f"Dato no previsto: {dato}")
 
 
-@given(parsers.parse("que la empresa ya tiene una asignación de {monto:d} toneladas de ese cupo"))
+@given(parsers.parse("que la empresa ya tiene una asignación de {monto:d} toneladas de ese cupo"),
+       target_fixture="asignacion")
 @given(parsers.parse('que la empresa ya tiene una asignación de {monto:d} toneladas de ese cupo obtenida '
-                     'en la "{lugar}"'))
-def ya_tiene_asignacion(escena: Escena, fabrica: Fabrica, monto: int, lugar: str = VUCEM) -> None:
-    escena.asignacion = fabrica.asignacion(escena.requiere_cupo(), escena.requiere_empresa(),
-                                           Decimal(monto), lugar)
+                     'en la "{lugar}"'), target_fixture="asignacion")
+def ya_tiene_asignacion(fabrica: Fabrica, cupo: Cupo, empresa: Persona, monto: int,
+                        lugar: str = VENTANILLA_UNICA) -> str:
+    return fabrica.asignacion(cupo, empresa, Decimal(monto), lugar)
 
 
 @when(parsers.parse('la empresa solicita la asignación de {monto} toneladas en la "{lugar}"'))
-def solicita_asignacion(page: Page, escena: Escena, monto: str, lugar: str) -> None:
-    solicitar_asignacion(page, escena, monto, lugar)
+def solicita_asignacion(page: Page, empresa: Persona, cupo: Cupo, monto: str, lugar: str) -> None:
+    flujos.solicitar_asignacion(page, empresa, cupo.nombre, monto, lugar)
 
 
 @when(parsers.parse("la empresa solicita otra asignación de {monto} toneladas con pedimentos por "
                     "{acreditado} toneladas"))
-def solicita_con_pedimentos(page: Page, escena: Escena, fake: Faker, portal: Portal, monto: str,
-                            acreditado: str) -> None:
+def solicita_con_pedimentos(page: Page, empresa: Persona, cupo: Cupo, fake: Faker, portal: Portal,
+                            monto: str, acreditado: str) -> None:
     anio, total = portal.api.ahora().year, Decimal(acreditado)
     renglones = [f"{pedimento(fake, anio)} 40", f"{pedimento(fake, anio)} {total - 40}"]
-    solicitar_asignacion(page, escena, monto, pedimentos="\n".join(renglones))
+    flujos.solicitar_asignacion(page, empresa, cupo.nombre, monto, pedimentos="\n".join(renglones))
 
 
 @when(parsers.parse('la empresa solicita otra asignación de {monto} toneladas con el pedimento '
                     '"{numero}" por {cantidad} toneladas'))
-def solicita_con_un_pedimento(page: Page, escena: Escena, monto: str, numero: str, cantidad: str) -> None:
-    solicitar_asignacion(page, escena, monto, pedimentos=f"{numero} {cantidad}")
+def solicita_con_un_pedimento(page: Page, empresa: Persona, cupo: Cupo, monto: str, numero: str,
+                              cantidad: str) -> None:
+    flujos.solicitar_asignacion(page, empresa, cupo.nombre, monto, pedimentos=f"{numero} {cantidad}")
 
 
 @when(parsers.parse('la empresa solicita un certificado de {monto} toneladas con factura por {factura} '
                     'toneladas y "{transporte}", en la "{lugar}"'))
-def solicita_certificado(page: Page, escena: Escena, fabrica: Fabrica, monto: str, factura: str,
-                         transporte: str, lugar: str) -> None:
-    solicitar_certificado(page, escena, fabrica, monto, factura, transporte, lugar)
+def solicita_certificado(page: Page, fabrica: Fabrica, empresa: Persona, asignacion: str, monto: str,
+                         factura: str, transporte: str, lugar: str) -> None:
+    flujos.solicitar_certificado(page, empresa, asignacion, monto, factura, fabrica.archivo("factura.pdf"),
+                                 fabrica.archivo("transporte.pdf"), f"F-{fabrica.hoy():%Y}-{monto}",
+                                 transporte, lugar)
 
 
 @when(parsers.parse("la empresa solicita un certificado de {monto} toneladas sin adjuntar {copia}"))
-def solicita_sin_copia(page: Page, escena: Escena, fabrica: Fabrica, monto: str, copia: str) -> None:
-    solicitar_certificado(page, escena, fabrica, monto, monto, sin=copia)
+def solicita_sin_copia(page: Page, fabrica: Fabrica, empresa: Persona, asignacion: str, monto: str,
+                       copia: str) -> None:
+    falta = SIN_COPIA[copia]
+    flujos.solicitar_certificado(
+        page, empresa, asignacion, monto, monto,
+        None if falta == "factura" else fabrica.archivo("factura.pdf"),
+        None if falta == "transporte" else fabrica.archivo("transporte.pdf"),
+        f"F-{fabrica.hoy():%Y}-{monto}")
 
 
 @then("la solicitud queda registrada")
@@ -106,23 +95,24 @@ def queda_registrada(page: Page) -> None:
 
 @then(parsers.parse('la solicitud se rechaza: "{mensaje}"'))
 def se_rechaza(page: Page, mensaje: str) -> None:
-    expect(mensaje_de_error(page)).to_contain_text(mensaje)
+    expect(pantalla.mensaje_de_error(page)).to_contain_text(mensaje)
     expect(DetalleDeSolicitud(page).folio).to_have_count(0)
 
 
-def _acuse(page: Page) -> DocumentoPdf:
+@pytest.fixture
+def acuse_de_la_solicitud(page: Page) -> DocumentoPdf:
+    """El acuse de la solicitud que se ve en pantalla, descargado una vez por escenario."""
     detalle = DetalleDeSolicitud(page)
     expect(detalle.folio).to_be_visible()
     return leer_documento(detalle.descargar("Acuse de recepción de trámite"))
 
 
 @then(parsers.parse('el acuse de la solicitud dice "{etiqueta}": "{valor}"'))
-def acuse_dice(page: Page, etiqueta: str, valor: str) -> None:
-    assert _acuse(page).campo(etiqueta) == valor
+def acuse_dice(acuse_de_la_solicitud: DocumentoPdf, etiqueta: str, valor: str) -> None:
+    assert acuse_de_la_solicitud.campo(etiqueta) == valor
 
 
 @then(parsers.parse('el acuse de la solicitud lista las copias de "{primera}" y de "{segunda}"'))
-def acuse_con_copias(page: Page, primera: str, segunda: str) -> None:
-    acuse = _acuse(page)
+def acuse_con_copias(acuse_de_la_solicitud: DocumentoPdf, primera: str, segunda: str) -> None:
     for tipo in (primera, segunda):
-        assert "SHA-256" in acuse.campo(f"Copia adjunta ({tipo})")
+        assert re.search(r"SHA-256 [0-9a-f]{64}", acuse_de_la_solicitud.campo(f"Copia adjunta ({tipo})"))

@@ -1,0 +1,125 @@
+"""Los recorridos de varias pantallas que más de un paso necesita, en un solo lugar.
+
+Los pasos (steps/) los llaman; nunca se llaman unos a otros. Cada recorrido recibe lo que necesita
+(una e.firma, los datos del cupo, un folio) y devuelve lo que produce (el folio del trámite, la
+página del funcionario), para que el paso lo entregue como fixture.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Protocol
+
+from playwright.sync_api import BrowserContext, Page, expect
+
+from pages.acceso import AccesoDeFuncionarios, Efirma, Encabezado, PaginaDeAcceso
+from pages.cancelacion import AcuseDeRecepcion, CapturaDeCancelacion, FirmaDeSolicitud
+from pages.funcionario import BandejaDelFuncionario, SolicitudDelFuncionario
+from pages.pantalla import aviso
+from pages.solicitudes import DetalleDeSolicitud, SolicitudDeAsignacion, SolicitudDeExpedicion
+
+NuevoContexto = Callable[..., BrowserContext]
+VENTANILLA_UNICA = "Ventanilla Única"
+FOLIO_DE_TRAMITE = re.compile(r"^\d{25}$")
+
+
+class Usuario(Protocol):
+    @property
+    def perfil(self) -> str: ...
+
+    @property
+    def efirma(self) -> Efirma: ...
+
+
+class CupoBuscado(Protocol):
+    """Lo que la captura de la cancelación usa de un cupo: sus parámetros de búsqueda y su nombre."""
+
+    @property
+    def nombre(self) -> str: ...
+
+    @property
+    def regimen(self) -> str: ...
+
+    @property
+    def mecanismo(self) -> str: ...
+
+    @property
+    def producto(self) -> str: ...
+
+
+def iniciar_sesion(page: Page, usuario: Usuario) -> None:
+    """Entra por la pantalla de acceso que le toca (solicitante o funcionario) y espera la sesión."""
+    acceso = PaginaDeAcceso(page) if usuario.perfil == "solicitante" else AccesoDeFuncionarios(page)
+    acceso.abrir().ingresar(usuario.efirma)
+    expect(Encabezado(page).cerrar_sesion).to_be_visible()
+
+
+def buscar_el_cupo(page: Page, cupo: CupoBuscado) -> CapturaDeCancelacion:
+    """Abre la captura y busca el cupo por sus parámetros."""
+    captura = CapturaDeCancelacion(page).abrir()
+    captura.buscar_cupos(regimen=cupo.regimen, mecanismo=cupo.mecanismo, producto=cupo.producto)
+    return captura
+
+
+def agregar(page: Page, cupo: CupoBuscado, folio: str, monto: str) -> CapturaDeCancelacion:
+    """Busca el cupo, lo selecciona y agrega el certificado con su monto a favor (CAN-06 a CAN-08)."""
+    captura = buscar_el_cupo(page, cupo)
+    captura.seleccionar_cupo(cupo.nombre)
+    captura.agregar_certificado(folio, monto)
+    return captura
+
+
+def firmar_cancelacion(page: Page, solicitante: Usuario, cupo: CupoBuscado, folio: str,
+                       monto: str) -> str:
+    """Todo el trámite por el portal, del acceso al acuse; devuelve el folio del trámite."""
+    iniciar_sesion(page, solicitante)
+    agregar(page, cupo, folio, monto).siguiente()
+    FirmaDeSolicitud(page).firmar(solicitante.efirma)
+    return leer_folio(page)
+
+
+def leer_folio(page: Page) -> str:
+    """El folio de trámite que muestra el acuse o el detalle de la solicitud recién firmada."""
+    folio = AcuseDeRecepcion(page).folio
+    expect(folio).to_have_text(FOLIO_DE_TRAMITE)
+    return folio.inner_text()
+
+
+def resolver(new_context: NuevoContexto, dictaminador: Usuario, folio: str, autorizar: bool,
+             motivo: str = "") -> Page:
+    """El dictaminador, en su propio navegador, resuelve la solicitud desde su bandeja."""
+    pagina = new_context().new_page()
+    iniciar_sesion(pagina, dictaminador)
+    BandejaDelFuncionario(pagina).abrir().atender(folio).resolver(autorizar, motivo, dictaminador.efirma)
+    return pagina
+
+
+def obtener(page: Page, new_context: NuevoContexto, dictaminador: Usuario) -> tuple[str, str]:
+    """Tras presentar una solicitud en `page`, el dictaminador la autoriza; devuelve el folio de la
+    solicitud y el del documento que resultó (la constancia o el certificado)."""
+    detalle = DetalleDeSolicitud(page)
+    folio = leer_folio(page)
+    funcionario = resolver(new_context, dictaminador, folio, autorizar=True)
+    expect(SolicitudDelFuncionario(funcionario).estado).to_have_text("Autorizada")
+    expect(aviso(funcionario)).to_contain_text(folio)
+    detalle.abrir(folio)
+    expect(detalle.documento).to_be_visible()
+    return folio, detalle.documento.inner_text()
+
+
+def solicitar_asignacion(page: Page, solicitante: Usuario, cupo: str, monto: str,
+                         lugar: str = VENTANILLA_UNICA, pedimentos: str = "") -> None:
+    """Captura y firma la solicitud de asignación; termina en la solicitud registrada o el rechazo."""
+    SolicitudDeAsignacion(page).abrir().presentar(cupo, lugar, monto, pedimentos, solicitante.efirma)
+
+
+def solicitar_certificado(page: Page, solicitante: Usuario, asignacion: str, monto: str, factura: str,
+                          copia_factura: Path | None, copia_transporte: Path | None,
+                          numero_de_factura: str, transporte: str = "Carta de porte",
+                          lugar: str = VENTANILLA_UNICA) -> None:
+    """Captura y firma la solicitud de expedición de certificado con sus copias adjuntas."""
+    SolicitudDeExpedicion(page).abrir().presentar(
+        asignacion, lugar, monto, numero_de_factura, factura, transporte, copia_factura,
+        copia_transporte, solicitante.efirma)
