@@ -9,6 +9,10 @@ from playwright.sync_api import Locator, Page
 
 from pages.pantalla import esperar_resultado, ir_por
 
+ETIQUETA_DEL_CER = "Certificado (.cer)"
+ETIQUETA_DE_LA_KEY = "Clave privada (.key)"
+ETIQUETA_DE_LA_CONTRASENA = "Contraseña de la clave privada"
+
 
 class Efirma(Protocol):
     """Los tres datos de una e.firma: el certificado, la clave privada y su contraseña."""
@@ -25,9 +29,9 @@ class Efirma(Protocol):
 
 def capturar_efirma(page: Page, efirma: Efirma) -> None:
     """Llena los tres datos de la e.firma, en el acceso o en la firma de una solicitud."""
-    page.get_by_label("Certificado (.cer)").set_input_files(efirma.cer)
-    page.get_by_label("Clave privada (.key)").set_input_files(efirma.key)
-    page.get_by_label("Contraseña de la clave privada").fill(efirma.contrasena)
+    page.get_by_label(ETIQUETA_DEL_CER).set_input_files(efirma.cer)
+    page.get_by_label(ETIQUETA_DE_LA_KEY).set_input_files(efirma.key)
+    page.get_by_label(ETIQUETA_DE_LA_CONTRASENA).fill(efirma.contrasena)
 
 
 class Encabezado:

@@ -11,11 +11,21 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
+from urllib.parse import urljoin
 
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, FilePayload, Page, expect
 
-from pages.acceso import AccesoDeFuncionarios, Efirma, Encabezado, PaginaDeAcceso
+from pages.acceso import (
+    ETIQUETA_DE_LA_CONTRASENA,
+    ETIQUETA_DE_LA_KEY,
+    ETIQUETA_DEL_CER,
+    AccesoDeFuncionarios,
+    Efirma,
+    Encabezado,
+    PaginaDeAcceso,
+)
 from pages.cancelacion import AcuseDeRecepcion, CapturaDeCancelacion, FirmaDeSolicitud
+from pages.formularios import formulario_con
 from pages.funcionario import BandejaDelFuncionario, SolicitudDelFuncionario
 from pages.pantalla import aviso
 from pages.solicitudes import DetalleDeSolicitud, SolicitudDeAsignacion, SolicitudDeExpedicion
@@ -49,11 +59,39 @@ class CupoBuscado(Protocol):
     def producto(self) -> str: ...
 
 
+def _acceso(page: Page, usuario: Usuario) -> PaginaDeAcceso:
+    return PaginaDeAcceso(page) if usuario.perfil == "solicitante" else AccesoDeFuncionarios(page)
+
+
 def iniciar_sesion(page: Page, usuario: Usuario) -> None:
     """Entra por la pantalla de acceso que le toca (solicitante o funcionario) y espera la sesión."""
-    acceso = PaginaDeAcceso(page) if usuario.perfil == "solicitante" else AccesoDeFuncionarios(page)
-    acceso.abrir().ingresar(usuario.efirma)
+    _acceso(page, usuario).abrir().ingresar(usuario.efirma)
     expect(Encabezado(page).cerrar_sesion).to_be_visible()
+
+
+def abrir_sesion(page: Page, usuario: Usuario) -> None:
+    """Para los escenarios que no tratan del acceso: envía por HTTP, con las cookies del navegador,
+    el mismo formulario de acceso (sus campos, hallados por su etiqueta) y abre la pantalla a la que
+    lleva. Termina donde termina iniciar_sesion, sin dibujar la pantalla de acceso ni subir los
+    archivos por el navegador."""
+    respuesta = page.request.get(_acceso(page, usuario).RUTA)
+    formulario = formulario_con(respuesta.text(), ETIQUETA_DEL_CER)
+    efirma = usuario.efirma
+    campos: dict[str, str | float | bool | bytes | FilePayload] = {
+        **formulario.ocultos(),
+        formulario.nombre_de(ETIQUETA_DEL_CER): _archivo(efirma.cer),
+        formulario.nombre_de(ETIQUETA_DE_LA_KEY): _archivo(efirma.key),
+        formulario.nombre_de(ETIQUETA_DE_LA_CONTRASENA): efirma.contrasena,
+    }
+    entrada = page.request.post(urljoin(respuesta.url, formulario.accion), multipart=campos)
+    assert entrada.ok and entrada.url != respuesta.url, (
+        f"El portal no abrió la sesión ({entrada.status}): {entrada.text()[:500]}")
+    page.goto(entrada.url)
+    expect(Encabezado(page).cerrar_sesion).to_be_visible()
+
+
+def _archivo(ruta: Path) -> FilePayload:
+    return {"name": ruta.name, "mimeType": "application/octet-stream", "buffer": ruta.read_bytes()}
 
 
 def buscar_el_cupo(page: Page, cupo: CupoBuscado) -> CapturaDeCancelacion:
@@ -74,7 +112,7 @@ def agregar(page: Page, cupo: CupoBuscado, folio: str, monto: str) -> CapturaDeC
 def firmar_cancelacion(page: Page, solicitante: Usuario, cupo: CupoBuscado, folio: str,
                        monto: str) -> str:
     """Todo el trámite por el portal, del acceso al acuse; devuelve el folio del trámite."""
-    iniciar_sesion(page, solicitante)
+    abrir_sesion(page, solicitante)
     agregar(page, cupo, folio, monto).siguiente()
     FirmaDeSolicitud(page).firmar(solicitante.efirma)
     return leer_folio(page)
@@ -91,7 +129,7 @@ def resolver(new_context: NuevoContexto, dictaminador: Usuario, folio: str, auto
              motivo: str = "") -> Page:
     """El dictaminador, en su propio navegador, resuelve la solicitud desde su bandeja."""
     pagina = new_context().new_page()
-    iniciar_sesion(pagina, dictaminador)
+    abrir_sesion(pagina, dictaminador)
     BandejaDelFuncionario(pagina).abrir().atender(folio).resolver(autorizar, motivo, dictaminador.efirma)
     return pagina
 

@@ -57,7 +57,7 @@ def fracciones(page: Page, datatable: list[list[str]]) -> None:
 
 @then(parsers.parse("el saldo del cupo en {anio:d} es de {toneladas:d} toneladas"))
 def saldo_del_cupo(page: Page, empresa: Persona, cupo: Cupo, anio: int, toneladas: int) -> None:
-    flujos.iniciar_sesion(page, empresa)
+    flujos.abrir_sesion(page, empresa)
     ficha = ConsultaDeCupos(page).abrir_ficha(cupo.nombre)
     expect(ficha.seccion("Monto del cupo")).to_contain_text(f"Saldo del cupo en {anio}")
     expect(ficha.saldo).to_have_text(texto_del_monto(str(toneladas), TONELADAS))

@@ -13,7 +13,7 @@ from pages.funcionario import BandejaDelFuncionario
 
 def _bandeja_de(new_context: NuevoContexto, funcionario: Persona) -> Page:
     pagina = new_context().new_page()
-    flujos.iniciar_sesion(pagina, funcionario)
+    flujos.abrir_sesion(pagina, funcionario)
     return pagina
 
 

@@ -48,7 +48,7 @@ def otra_con_certificados(fabrica: Fabrica, cupo: Cupo, otra_empresa: Persona, e
        target_fixture="asignacion")
 def obtuvo_asignacion(page: Page, new_context: NuevoContexto, empresa: Persona, cupo: Cupo,
                       monto: str) -> str:
-    flujos.iniciar_sesion(page, empresa)
+    flujos.abrir_sesion(page, empresa)
     flujos.solicitar_asignacion(page, empresa, cupo.nombre, monto)
     return flujos.obtener(page, new_context, cupo.dictaminador)[1]
 

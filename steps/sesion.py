@@ -23,6 +23,10 @@ def otra_empresa_registrada(fabrica: Fabrica) -> Persona:
 
 
 @given("que la empresa inició sesión")
+def la_empresa_inicio_sesion(page: Page, empresa: Persona) -> None:
+    flujos.abrir_sesion(page, empresa)
+
+
 @when("la empresa inicia sesión con su e.firma")
 def la_empresa_inicia_sesion(page: Page, empresa: Persona) -> None:
     flujos.iniciar_sesion(page, empresa)
