@@ -23,17 +23,43 @@ Característica: Captura de la solicitud de cancelación de certificados de cupo
     Y los demás parámetros no están marcados como requeridos
 
   @CAN-05
-  Escenario: Una búsqueda sin los parámetros requeridos se rechaza
-    Cuando la empresa busca cupos sin indicar el mecanismo de asignación
-    Entonces ve el mensaje "Seleccione los parámetros requeridos: Mecanismo de Asignación."
+  Esquema del escenario: Una búsqueda sin un parámetro requerido se rechaza
+    Cuando la empresa busca cupos sin indicar "<requerido>"
+    Entonces ve el mensaje "Seleccione los parámetros requeridos: <requerido>."
     Y no se lista ningún cupo
 
-  @CAN-06
-  Escenario: Buscar lista sólo los cupos que cumplen los parámetros
-    Dado otro cupo del mismo producto por "Licitación Pública"
-    Cuando la empresa busca cupos de ese producto por "Primero en Tiempo, Primero en Derecho"
+    Ejemplos:
+      | requerido               |
+      | Régimen Aduanero        |
+      | Mecanismo de Asignación |
+
+  @CAN-05 @CAN-06
+  Escenario: Con sólo los parámetros requeridos se listan todos los cupos que los cumplen
+    Dado otro cupo de "Primero en Tiempo, Primero en Derecho" con otro tratado, producto, subproducto y representación federal
+    Cuando la empresa busca cupos por "Primero en Tiempo, Primero en Derecho" sin parámetros opcionales
     Entonces entre los cupos disponibles está el cupo de "Primero en Tiempo, Primero en Derecho"
-    Y no está el de "Licitación Pública"
+    Y también está el otro cupo
+
+  @CAN-06
+  Escenario: El mecanismo de asignación deja fuera los cupos de otro mecanismo
+    Dado otro cupo del mismo producto por "Licitación Pública"
+    Cuando la empresa busca cupos por "Primero en Tiempo, Primero en Derecho" con el "Producto" del cupo
+    Entonces entre los cupos disponibles está el cupo de "Primero en Tiempo, Primero en Derecho"
+    Y no está el otro cupo
+
+  @CAN-06
+  Esquema del escenario: Cada parámetro opcional acota la lista de cupos
+    Dado otro cupo de "Primero en Tiempo, Primero en Derecho" con otro tratado, producto, subproducto y representación federal
+    Cuando la empresa busca cupos por "Primero en Tiempo, Primero en Derecho" con el "<parámetro>" del cupo
+    Entonces entre los cupos disponibles está el cupo de "Primero en Tiempo, Primero en Derecho"
+    Y no está el otro cupo
+
+    Ejemplos:
+      | parámetro                  |
+      | Tratado o Bloque Comercial |
+      | Producto                   |
+      | Subproducto                |
+      | Representación Federal     |
 
   @CAN-07
   Escenario: Al elegir el cupo se ven su detalle y los certificados de la empresa
@@ -48,9 +74,10 @@ Característica: Captura de la solicitud de cancelación de certificados de cupo
     Entonces los certificados disponibles son "A" con 80 toneladas por cancelar
 
   @CAN-07
-  Escenario: Los certificados vencidos o cancelados no se listan
+  Escenario: Los certificados vencidos, cancelados o ya ejercidos por completo no se listan
     Dado que la empresa tiene en ese cupo el certificado "VENCIDO", que venció ayer
     Y que la empresa tiene en ese cupo el certificado "CANCELADO", ya cancelado
+    Y que la empresa tiene en ese cupo el certificado "EJERCIDO" por 50 toneladas, 50 ya ejercidas
     Cuando la empresa selecciona el cupo en la solicitud de cancelación
     Entonces los certificados disponibles son "A" con 80 toneladas por cancelar
 
@@ -66,11 +93,19 @@ Característica: Captura de la solicitud de cancelación de certificados de cupo
 
   @CAN-10
   Escenario: Sin certificados a cancelar no se pasa a la firma
-    Cuando la empresa intenta pasar a la firma sin certificados a cancelar
+    Cuando la empresa intenta pasar a la firma
     Entonces ve el mensaje "Agregue al menos un certificado a cancelar antes de continuar."
     Y el indicador de pasos resalta en verde "Captura de la Solicitud"
 
   @CAN-10
+  Escenario: Al quitar el único certificado ya no se pasa a la firma
+    Dado que la empresa agregó el certificado "A" con un monto a favor de 10
+    Y que la empresa quitó el certificado "A" de los certificados a cancelar
+    Cuando la empresa intenta pasar a la firma
+    Entonces ve el mensaje "Agregue al menos un certificado a cancelar antes de continuar."
+    Y el indicador de pasos resalta en verde "Captura de la Solicitud"
+
+  @CAN-10 @CAN-03
   Escenario: Con un certificado a cancelar, «Siguiente» lleva a la firma
     Dado que la empresa agregó el certificado "A" con un monto a favor de 10
     Cuando la empresa pasa a la firma
@@ -99,6 +134,7 @@ Característica: Captura de la solicitud de cancelación de certificados de cupo
         | -5      | El monto a favor debe ser mayor que cero.                               |
         | 80.001  | El monto a favor (80.001) excede el saldo por cancelar del certificado (80.0). |
         | diez    | El monto a favor debe ser un número                                     |
+        | 0.0001  | El monto a favor debe ser un número, con punto decimal y hasta tres decimales. |
         |         | Capture el monto a favor.                                               |
 
     Escenario: El mismo certificado no se agrega dos veces
@@ -114,8 +150,13 @@ Característica: Captura de la solicitud de cancelación de certificados de cupo
       Cuando la empresa quita el certificado "A" de los certificados a cancelar
       Entonces los certificados a cancelar son "B" por 15
 
+    Escenario: Tras una cancelación firmada se puede pedir exactamente lo que queda
+      Dado que la empresa ya firmó la cancelación de 60 toneladas del certificado "A"
+      Cuando la empresa agrega el certificado "A" con un monto a favor de 20
+      Entonces los certificados a cancelar son "A" por 20
+
     Escenario: Un monto ya pedido en una cancelación firmada no se puede cancelar otra vez
       Dado que la empresa ya firmó la cancelación de 60 toneladas del certificado "A"
-      Cuando la empresa agrega el certificado "A" con un monto a favor de 30
-      Entonces ve el mensaje "El monto a favor (30.0) excede el saldo por cancelar del certificado (20.0)."
+      Cuando la empresa agrega el certificado "A" con un monto a favor de 20.001
+      Entonces ve el mensaje "El monto a favor (20.001) excede el saldo por cancelar del certificado (20.0)."
       Y no hay certificados a cancelar

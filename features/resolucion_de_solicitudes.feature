@@ -26,6 +26,20 @@ Característica: Resolución de las solicitudes de cupo
       | 2022-09-12T12:00:00 | 20/09/2022 |
 
   @PLZ-01
+  Esquema del escenario: La solicitud de certificado también vence al quinto día hábil
+    Dado que el reloj del portal marca el "<presentada>"
+    Y que la empresa ya tiene una asignación de 100 toneladas de ese cupo
+    Y que la empresa presentó una solicitud de certificado de 10 toneladas con factura por 10 toneladas
+    Cuando el dictaminador del cupo revisa su bandeja
+    Entonces la solicitud aparece con fecha límite de resolución "<vence>"
+
+    Ejemplos:
+      | presentada          | vence      |
+      | 2022-06-03T23:59:00 | 10/06/2022 |
+      | 2022-11-16T12:00:00 | 24/11/2022 |
+      | 2022-12-28T12:00:00 | 04/01/2023 |
+
+  @PLZ-01
   Escenario: Los días inhábiles que publica la Secretaría tampoco cuentan
     Dado que el reloj del portal marca el "2022-10-03T12:00:00"
     Y que la Secretaría declaró inhábil el "2022-10-05"
@@ -40,13 +54,25 @@ Característica: Resolución de las solicitudes de cupo
     Y que la empresa presentó una solicitud de certificado de <pedido> toneladas con factura por <factura> toneladas
     Cuando el dictaminador del cupo autoriza la solicitud
     Entonces el certificado se expide por <otorgado> toneladas, por ser el menor «<criterio>»
+    Y el certificado de cupo ampara <otorgado> toneladas
+    Y el saldo del cupo en 2022 es de <saldo> toneladas
 
     Ejemplos:
-      | expedido | asignación | pedido | factura | otorgado | criterio                                          |
-      | 0        | 100        | 30     | 50      | 30       | la cantidad solicitada                            |
-      | 0        | 100        | 60     | 40      | 40       | la factura comercial y el documento de transporte |
-      | 475      | 100        | 60     | 80      | 25       | el saldo del cupo                                 |
-      | 0        | 20         | 60     | 80      | 20       | el saldo de la asignación                         |
+      | expedido | asignación | pedido | factura | otorgado | criterio                                          | saldo |
+      | 0        | 100        | 30     | 50      | 30       | la cantidad solicitada                            | 470   |
+      | 0        | 100        | 60     | 40      | 40       | la factura comercial y el documento de transporte | 460   |
+      | 475      | 100        | 60     | 80      | 25       | el saldo del cupo                                 | 0     |
+      | 0        | 20         | 60     | 80      | 20       | el saldo de la asignación                         | 480   |
+
+  @CRT-01
+  Escenario: Sin saldo del cupo el certificado no se puede autorizar
+    Dado que otra empresa ya tiene certificados por 500 toneladas de ese cupo
+    Y que la empresa ya tiene una asignación de 100 toneladas de ese cupo
+    Y que la empresa presentó una solicitud de certificado de 60 toneladas con factura por 80 toneladas
+    Cuando el dictaminador del cupo autoriza la solicitud
+    Entonces el dictaminador ve el mensaje "No hay monto que otorgar: el saldo del cupo es cero"
+    Y la solicitud sigue pendiente
+    Y el saldo del cupo en 2022 es de 0 toneladas
 
   @CUP-07
   Escenario: Las solicitudes de un cupo se resuelven en el orden en que llegaron
@@ -56,6 +82,23 @@ Característica: Resolución de las solicitudes de cupo
     Y que la empresa presentó una solicitud de asignación de 100 toneladas
     Cuando el dictaminador del cupo intenta autorizar primero la solicitud de la empresa
     Entonces se le pide resolver antes la solicitud de la otra empresa, que llegó primero
+
+  @CUP-07
+  Escenario: Resuelta la primera, la siguiente recibe sólo lo que queda del cupo por asignar
+    Dado que el reloj del portal marca el "2022-06-01T10:00:00"
+    Y que otra empresa presentó una solicitud de asignación de 450 toneladas
+    Y que el reloj del portal marca el "2022-06-01T10:05:00"
+    Y que la empresa presentó una solicitud de asignación de 100 toneladas
+    Y que el dictaminador del cupo autorizó la solicitud de la otra empresa
+    Cuando el dictaminador del cupo autoriza la solicitud
+    Entonces la asignación se otorga por 50 toneladas, por ser el menor «lo que queda del cupo por asignar»
+
+  @PRO-01 @ASG-01 @EXP-03
+  Escenario: Autorizar la solicitud de asignación emite la constancia y se avisa al solicitante
+    Dado que la empresa presentó una solicitud de asignación de 100 toneladas
+    Cuando el dictaminador del cupo autoriza la solicitud
+    Entonces la constancia de asignación ampara 100 toneladas
+    Y llega a la empresa el aviso de que su solicitud fue autorizada por 100 toneladas
 
   @EXP-03
   Escenario: Una solicitud rechazada con su motivo se notifica al solicitante
@@ -79,9 +122,42 @@ Característica: Resolución de las solicitudes de cupo
     Cuando el dictaminador del cupo autoriza la solicitud
     Entonces el certificado de cupo dice "Vigencia": "del 28/12/2022 al 31/12/2022"
 
+  @EXP-02 @CAN-07
+  Escenario: El 31 de diciembre a las 23:59 el certificado del año todavía se puede cancelar
+    Dado que la empresa tiene en ese cupo el certificado "A" por 100 toneladas, 20 ya ejercidas
+    Y que el reloj del portal marca el "2022-12-31T23:59:00"
+    Y que la empresa inició sesión
+    Cuando la empresa selecciona el cupo en la solicitud de cancelación
+    Entonces los certificados disponibles son "A" con 80 toneladas por cancelar
+
+  @EXP-02 @CAN-07
+  Escenario: El 1 de enero el certificado del año anterior ya no se puede cancelar
+    Dado que la empresa tiene en ese cupo el certificado "A" por 100 toneladas, 20 ya ejercidas
+    Y que el reloj del portal marca el "2023-01-01T00:00:00"
+    Y que la empresa inició sesión
+    Cuando la empresa selecciona el cupo en la solicitud de cancelación
+    Entonces la empresa no tiene certificados disponibles en el cupo
+
   @CAN-15
   Escenario: Autorizar una cancelación devuelve el monto al saldo del cupo
     Dado que la empresa tiene en ese cupo el certificado "A" por 100 toneladas, 20 ya ejercidas
     Y que la empresa ya firmó la cancelación de 30 toneladas del certificado "A"
     Cuando el dictaminador del cupo autoriza la solicitud
     Entonces el saldo del cupo en 2022 es de 430 toneladas
+    Y el certificado "A" tiene 50 toneladas por cancelar
+
+  @CAN-15
+  Escenario: Rechazar una cancelación no cambia el saldo del cupo ni lo que el certificado tiene por cancelar
+    Dado que la empresa tiene en ese cupo el certificado "A" por 100 toneladas, 20 ya ejercidas
+    Y que la empresa ya firmó la cancelación de 30 toneladas del certificado "A"
+    Cuando el dictaminador del cupo rechaza la solicitud porque "El certificado ya se ejerció"
+    Entonces el saldo del cupo en 2022 es de 400 toneladas
+    Y el certificado "A" tiene 80 toneladas por cancelar
+
+  @CAN-15 @CAN-07
+  Escenario: Cancelar todo lo que le queda deja el certificado cancelado y fuera de la lista
+    Dado que la empresa tiene en ese cupo el certificado "A" por 100 toneladas, 20 ya ejercidas
+    Y que la empresa ya firmó la cancelación de 80 toneladas del certificado "A"
+    Cuando el dictaminador del cupo autoriza la solicitud
+    Entonces el saldo del cupo en 2022 es de 480 toneladas
+    Y la empresa no tiene certificados disponibles en el cupo

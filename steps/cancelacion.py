@@ -16,6 +16,8 @@ from pages.formato import texto_del_monto
 from steps.valores import Certificados
 
 TITULARES = {"la empresa": "empresa", "otra empresa": "otra_empresa"}
+CAMPOS_DE_BUSQUEDA = {etiqueta: campo for campo, etiqueta in ETIQUETAS_DE_BUSQUEDA.items()}
+OPCIONALES = ("tratado", "producto", "subproducto", "representacion_federal")
 
 
 @given(parsers.parse('un cupo de "{mecanismo}"'), target_fixture="cupo")
@@ -26,6 +28,14 @@ def un_cupo(fabrica: Fabrica, mecanismo: str) -> Cupo:
 @given(parsers.parse('otro cupo del mismo producto por "{mecanismo}"'), target_fixture="otro_cupo")
 def otro_cupo_mismo_producto(fabrica: Fabrica, cupo: Cupo, mecanismo: str) -> Cupo:
     return fabrica.cupo(mecanismo, producto=cupo.producto, dictaminador=cupo.dictaminador)
+
+
+@given(parsers.parse('otro cupo de "{mecanismo}" con otro tratado, producto, subproducto y representación '
+                     'federal'), target_fixture="otro_cupo")
+def otro_cupo_distinto(fabrica: Fabrica, cupo: Cupo, mecanismo: str) -> Cupo:
+    otro = fabrica.cupo(mecanismo, distinto_de=cupo)
+    assert all(getattr(otro, campo) != getattr(cupo, campo) for campo in OPCIONALES), (otro, cupo)
+    return otro
 
 
 @given(parsers.parse('que {titular} tiene en ese cupo el certificado "{alias}" por {expedido:d} '
@@ -83,15 +93,24 @@ def abre_pestana(page: Page, pestana: str) -> None:
     CapturaDeCancelacion(page).abrir().abrir_pestana(pestana)
 
 
-@when("la empresa busca cupos sin indicar el mecanismo de asignación")
-def busca_sin_mecanismo(page: Page, cupo: Cupo) -> None:
-    CapturaDeCancelacion(page).abrir().buscar_cupos(regimen=cupo.regimen, producto=cupo.producto)
+@when(parsers.parse('la empresa busca cupos sin indicar "{requerido}"'))
+def busca_sin_requerido(page: Page, cupo: Cupo, requerido: str) -> None:
+    requeridos = {"regimen": cupo.regimen, "mecanismo": cupo.mecanismo}
+    del requeridos[CAMPOS_DE_BUSQUEDA[requerido]]
+    CapturaDeCancelacion(page).abrir().buscar_cupos(**requeridos)
 
 
-@when(parsers.parse('la empresa busca cupos de ese producto por "{mecanismo}"'))
-def busca_por_mecanismo(page: Page, cupo: Cupo, mecanismo: str) -> None:
+@when(parsers.parse('la empresa busca cupos por "{mecanismo}" sin parámetros opcionales'))
+def busca_sin_opcionales(page: Page, cupo: Cupo, mecanismo: str) -> None:
+    CapturaDeCancelacion(page).abrir().buscar_cupos(regimen=cupo.regimen, mecanismo=mecanismo)
+
+
+@when(parsers.parse('la empresa busca cupos por "{mecanismo}" con el "{parametro}" del cupo'))
+def busca_con_opcional(page: Page, cupo: Cupo, mecanismo: str, parametro: str) -> None:
+    campo = CAMPOS_DE_BUSQUEDA[parametro]
+    assert campo in OPCIONALES, f"«{parametro}» no es un parámetro opcional"
     CapturaDeCancelacion(page).abrir().buscar_cupos(
-        regimen=cupo.regimen, mecanismo=mecanismo, producto=cupo.producto)
+        regimen=cupo.regimen, mecanismo=mecanismo, **{campo: getattr(cupo, campo)})
 
 
 @when("la empresa selecciona el cupo en la solicitud de cancelación")
@@ -105,19 +124,16 @@ def agrega(page: Page, cupo: Cupo, certificados: Certificados, alias: str, monto
     flujos.agregar(page, cupo, certificados[alias].folio, monto)
 
 
+@given(parsers.parse('que la empresa quitó el certificado "{alias}" de los certificados a cancelar'))
 @when(parsers.parse('la empresa quita el certificado "{alias}" de los certificados a cancelar'))
 def quita(page: Page, certificados: Certificados, alias: str) -> None:
     CapturaDeCancelacion(page).eliminar_certificado(certificados[alias].folio)
 
 
-@when("la empresa intenta pasar a la firma sin certificados a cancelar")
-def siguiente_sin_certificados(page: Page) -> None:
-    CapturaDeCancelacion(page).abrir().siguiente()
-
-
+@when("la empresa intenta pasar a la firma")
 @when("la empresa pasa a la firma")
 def pasa_a_firma(page: Page) -> None:
-    CapturaDeCancelacion(page).siguiente()
+    CapturaDeCancelacion(page).abrir().siguiente()
 
 
 @then("ve sus datos generales y su domicilio fiscal, de sólo lectura")
@@ -154,7 +170,7 @@ def requeridos(page: Page, primero: str, segundo: str) -> None:
 @then("los demás parámetros no están marcados como requeridos")
 def no_requeridos(page: Page) -> None:
     captura = CapturaDeCancelacion(page)
-    for campo in ("tratado", "producto", "subproducto", "representacion_federal"):
+    for campo in OPCIONALES:
         expect(captura.etiqueta_del_parametro(campo)).not_to_contain_text("*")
 
 
@@ -169,9 +185,13 @@ def cupo_listado(page: Page, cupo: Cupo, mecanismo: str) -> None:
     expect(CapturaDeCancelacion(page).cupos_disponibles.filter(has_text=cupo.nombre)).to_have_count(1)
 
 
-@then(parsers.parse('no está el de "{mecanismo}"'))
-def cupo_no_listado(page: Page, otro_cupo: Cupo, mecanismo: str) -> None:
-    assert otro_cupo.mecanismo == mecanismo
+@then("también está el otro cupo")
+def otro_listado(page: Page, otro_cupo: Cupo) -> None:
+    expect(CapturaDeCancelacion(page).cupos_disponibles.filter(has_text=otro_cupo.nombre)).to_have_count(1)
+
+
+@then("no está el otro cupo")
+def otro_no_listado(page: Page, otro_cupo: Cupo) -> None:
     disponibles = CapturaDeCancelacion(page).cupos_disponibles
     expect(disponibles.first).to_be_visible()
     expect(disponibles.filter(has_text=otro_cupo.nombre)).to_have_count(0)
@@ -191,6 +211,26 @@ def disponibles(page: Page, certificados: Certificados, alias: str, monto: str) 
     folio = certificados[alias].folio
     expect(captura.certificados_disponibles).to_have_text([folio])
     expect(captura.por_cancelar(folio)).to_have_text(texto_del_monto(monto))
+
+
+@then(parsers.parse('el certificado "{alias}" tiene {monto} toneladas por cancelar'))
+def tiene_por_cancelar(page: Page, empresa: Persona, cupo: Cupo, certificados: Certificados, alias: str,
+                       monto: str) -> None:
+    flujos.abrir_sesion(page, empresa)
+    captura = flujos.buscar_el_cupo(page, cupo)
+    captura.seleccionar_cupo(cupo.nombre)
+    expect(captura.por_cancelar(certificados[alias].folio)).to_have_text(texto_del_monto(monto))
+
+
+@then("la empresa no tiene certificados disponibles en el cupo")
+def sin_disponibles(page: Page, empresa: Persona, cupo: Cupo) -> None:
+    flujos.abrir_sesion(page, empresa)
+    captura = flujos.buscar_el_cupo(page, cupo)
+    captura.seleccionar_cupo(cupo.nombre)
+    expect(captura.detalle_del_cupo).to_contain_text(cupo.nombre)
+    expect(captura.seccion_certificados_disponibles).to_contain_text(
+        "No tiene certificados disponibles en este cupo.")
+    expect(captura.certificados_disponibles).to_have_count(0)
 
 
 @then(parsers.parse('los certificados a cancelar son "{alias}" por {monto}'))

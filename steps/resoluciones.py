@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
 from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
-from fixtures.correo import BuzonSmtp
+from fixtures.correo import BuzonSmtp, Recibido
 from fixtures.datos import Cupo, Fabrica, Persona
 from fixtures.documentos import DocumentoPdf, leer_documento, validar_firma_pdf
 from pages import flujos, pantalla
@@ -17,6 +18,9 @@ from pages.formato import texto_del_monto
 from pages.funcionario import BandejaDelFuncionario, SolicitudDelFuncionario
 from sat_pruebas import verificar_sello
 from steps.valores import Certificados
+
+TITULOS = {"certificado de cupo": "Certificado de cupo",
+           "constancia de asignación": "Constancia de asignación de cupo"}
 
 
 @given(parsers.parse("que la empresa presentó una solicitud de asignación de {monto:d} toneladas"),
@@ -64,6 +68,12 @@ def obtuvo_certificado(page: Page, new_context: NuevoContexto, fabrica: Fabrica,
         flujos.obtener(page, new_context, cupo.dictaminador)[1], cupo, empresa, Decimal(monto)))
 
 
+@given("que el dictaminador del cupo autorizó la solicitud de la otra empresa")
+def autorizo_la_de_la_otra(new_context: NuevoContexto, cupo: Cupo, folio_de_la_otra: str) -> None:
+    pagina = flujos.resolver(new_context, cupo.dictaminador, folio_de_la_otra, autorizar=True)
+    expect(SolicitudDelFuncionario(pagina).estado).to_have_text("Autorizada")
+
+
 @when("el dictaminador del cupo autoriza la solicitud", target_fixture="pagina_del_funcionario")
 @when("el dictaminador del cupo intenta autorizar primero la solicitud de la empresa",
       target_fixture="pagina_del_funcionario")
@@ -104,7 +114,8 @@ def orden_de_prelacion(pagina_del_funcionario: Page, folio: str, folio_de_la_otr
 
 
 @then(parsers.parse("el certificado se expide por {otorgado} toneladas, por ser el menor «{criterio}»"))
-def expedido_por(pagina_del_funcionario: Page, otorgado: str, criterio: str) -> None:
+@then(parsers.parse("la asignación se otorga por {otorgado} toneladas, por ser el menor «{criterio}»"))
+def otorgado_por(pagina_del_funcionario: Page, otorgado: str, criterio: str) -> None:
     solicitud = SolicitudDelFuncionario(pagina_del_funcionario)
     expect(solicitud.estado).to_have_text("Autorizada")
     expect(solicitud.criterio).to_have_text(criterio)
@@ -123,30 +134,55 @@ def sigue_pendiente(pagina_del_funcionario: Page, folio: str) -> None:
     expect(bandeja.dato(folio, "Estado")).to_have_text("Pendiente")
 
 
-@then(parsers.parse('llega a la empresa el aviso de que su solicitud fue rechazada porque "{motivo}"'))
-def aviso_de_rechazo(buzon: BuzonSmtp, empresa: Persona, folio: str, motivo: str) -> None:
+def _aviso_de_resolucion(buzon: BuzonSmtp, empresa: Persona, folio: str) -> Recibido:
     aviso = buzon.esperar(lambda r: r.asunto == f"Resolución de su solicitud {folio}",
                           que=f"el aviso de la resolución de {folio}")
     assert aviso.destinatarios == {empresa.correo.lower()}, aviso.destinatarios
+    return aviso
+
+
+@then(parsers.parse('llega a la empresa el aviso de que su solicitud fue rechazada porque "{motivo}"'))
+def aviso_de_rechazo(buzon: BuzonSmtp, empresa: Persona, folio: str, motivo: str) -> None:
+    aviso = _aviso_de_resolucion(buzon, empresa, folio)
     assert "Resolución: Rechazada" in aviso.texto and f"Motivo del rechazo: {motivo}" in aviso.texto
+
+
+@then(parsers.parse("llega a la empresa el aviso de que su solicitud fue autorizada por {monto} toneladas"))
+def aviso_de_autorizacion(buzon: BuzonSmtp, empresa: Persona, folio: str, monto: str) -> None:
+    aviso = _aviso_de_resolucion(buzon, empresa, folio)
+    assert "Resolución: Autorizada" in aviso.texto, aviso.texto
+    otorgado = re.search(r"Monto otorgado: ([\d,.]+)", aviso.texto)
+    assert otorgado and Decimal(otorgado.group(1).replace(",", "")) == Decimal(monto), aviso.texto
 
 
 @pytest.fixture
 def resolucion(pagina_del_funcionario: Page) -> bytes:
-    """El documento resolutivo (el certificado de cupo, en PDF), descargado una vez por escenario."""
+    """El documento resolutivo (en PDF), descargado una vez por escenario."""
     return SolicitudDelFuncionario(pagina_del_funcionario).descargar_resolucion()
 
 
 @pytest.fixture
-def certificado_de_cupo(resolucion: bytes) -> DocumentoPdf:
-    documento = leer_documento(resolucion)
-    assert documento.titulo == "Certificado de cupo", documento.texto
+def documento_resolutivo(resolucion: bytes) -> DocumentoPdf:
+    return leer_documento(resolucion)
+
+
+def _del_tipo(documento: DocumentoPdf, tipo: str) -> DocumentoPdf:
+    titulo = TITULOS[tipo]
+    assert documento.titulo == titulo, f"Se esperaba «{titulo}»: {documento.texto}"
     return documento
 
 
-@then(parsers.parse('el certificado de cupo dice "{etiqueta}": "{valor}"'))
-def certificado_dice(certificado_de_cupo: DocumentoPdf, etiqueta: str, valor: str) -> None:
-    assert certificado_de_cupo.campo(etiqueta) == valor
+@then(parsers.re(r'(el|la) (?P<tipo>certificado de cupo|constancia de asignación) dice "(?P<etiqueta>[^"]+)": '
+                 r'"(?P<valor>[^"]*)"$'))
+def documento_dice(documento_resolutivo: DocumentoPdf, tipo: str, etiqueta: str, valor: str) -> None:
+    assert _del_tipo(documento_resolutivo, tipo).campo(etiqueta) == valor
+
+
+@then(parsers.re(r'(el|la) (?P<tipo>certificado de cupo|constancia de asignación) ampara (?P<monto>[\d.]+) '
+                 r'toneladas$'))
+def documento_ampara(documento_resolutivo: DocumentoPdf, tipo: str, monto: str) -> None:
+    otorgado = _del_tipo(documento_resolutivo, tipo).campo("Monto otorgado")
+    assert Decimal(otorgado.replace(",", "")) == Decimal(monto), otorgado
 
 
 @then("la firma de la Secretaría en el certificado de cupo es íntegra, válida y de confianza")
@@ -157,10 +193,11 @@ def firma_valida(resolucion: bytes, raiz_de_la_secretaria: str) -> None:
 
 
 @then("el sello del certificado de cupo se verifica con el certificado del dictaminador")
-def sello_del_dictaminador(certificado_de_cupo: DocumentoPdf, cupo: Cupo, folio: str) -> None:
+def sello_del_dictaminador(documento_resolutivo: DocumentoPdf, cupo: Cupo, folio: str) -> None:
+    certificado = _del_tipo(documento_resolutivo, "certificado de cupo")
     cer = cupo.dictaminador.efirma.cer.read_bytes()
-    assert f"|{folio}|" in certificado_de_cupo.cadena_original
-    assert verificar_sello(cer, certificado_de_cupo.cadena_original, certificado_de_cupo.sello)
+    assert f"|{folio}|" in certificado.cadena_original
+    assert verificar_sello(cer, certificado.cadena_original, certificado.sello)
 
 
 @then("la firma de la Secretaría ya no es íntegra si se altera un bit del certificado de cupo")

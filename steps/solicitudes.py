@@ -26,14 +26,22 @@ def pedimento(fake: Faker, anio: int) -> str:
     return f"{aa} 43 {fake.numerify('%###')} {aa[1]}{fake.numerify('######')}"
 
 
-@given(parsers.parse("una empresa con {dato} registrada en la Ventanilla Única"), target_fixture="empresa")
-def empresa_extranjera(fabrica: Fabrica, fake: Faker, dato: str) -> Persona:
-    if dato == "un RFC que no es mexicano":  # mes 13: no es una fecha, no es un RFC
-        rfc = f"{fake.lexify('???').upper()}{fake.numerify('##')}13{fake.numerify('##')}{fake.numerify('##A')}"
-        return fabrica.solicitante(rfc=rfc)
-    if dato == "su domicilio fiscal en Guatemala":
-        return fabrica.solicitante(pais="Guatemala", codigo_postal="01001", entidad_federativa="Guatemala")
-    raise AssertionError(f"Dato no previsto: {dato}")
+@given("una persona física registrada en la Ventanilla Única", target_fixture="empresa")
+def persona_fisica(fabrica: Fabrica) -> Persona:
+    return fabrica.persona_fisica()
+
+
+@given("una empresa con un RFC que no es mexicano registrada en la Ventanilla Única", target_fixture="empresa")
+def empresa_con_rfc_extranjero(fabrica: Fabrica, fake: Faker) -> Persona:
+    # Mes 13: la fecha del RFC no es una fecha, así que no es un RFC mexicano.
+    return fabrica.solicitante(
+        rfc=f"{fake.lexify('???').upper()}{fake.numerify('##')}13{fake.numerify('##')}{fake.numerify('##A')}")
+
+
+@given(parsers.parse('una empresa con domicilio fiscal en "{pais}" registrada en la Ventanilla Única'),
+       target_fixture="empresa")
+def empresa_domiciliada_fuera(fabrica: Fabrica, pais: str) -> Persona:
+    return fabrica.solicitante(pais=pais, codigo_postal="01001", entidad_federativa=pais)
 
 
 @given(parsers.parse("que la empresa ya tiene una asignación de {monto:d} toneladas de ese cupo"),
