@@ -17,3 +17,8 @@ Característica: La solicitud firmada llega al funcionario
   Escenario: El dictaminador de otro cupo no la ve
     Cuando el dictaminador de otro cupo revisa su bandeja
     Entonces no ve la solicitud en su bandeja
+
+  @EXP-03
+  Escenario: El dictaminador de otro cupo tampoco la abre por su folio
+    Cuando el dictaminador de otro cupo abre la solicitud por su folio
+    Entonces no encuentra la solicitud

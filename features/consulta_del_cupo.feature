@@ -8,10 +8,10 @@ Característica: Consulta del cupo de quesos de Guatemala
   Antecedentes:
     Dado una empresa registrada en la Ventanilla Única
     Y que la empresa inició sesión
-    Y que la empresa consulta el cupo de quesos de Guatemala
 
   @CUP-01
   Esquema del escenario: El monto del cupo de cada año
+    Cuando la empresa consulta el cupo de quesos de Guatemala
     Entonces el monto del cupo en <año> es de <toneladas> toneladas métricas
 
     Ejemplos:
@@ -29,10 +29,12 @@ Característica: Consulta del cupo de quesos de Guatemala
 
   @CUP-02
   Escenario: El periodo del cupo es el año calendario
+    Cuando la empresa consulta el cupo de quesos de Guatemala
     Entonces la ficha dice en "Periodicidad del cupo": "Del 1 de enero al 31 de diciembre de cada año."
 
   @CUP-03
   Escenario: Las fracciones arancelarias del cupo
+    Cuando la empresa consulta el cupo de quesos de Guatemala
     Entonces las fracciones arancelarias del cupo son:
       | fracción   | descripción                                                                              |
       | 0406.10.01 | Queso fresco (sin madurar), incluido el del lactosuero, y requesón.                      |
@@ -46,20 +48,25 @@ Característica: Consulta del cupo de quesos de Guatemala
 
   @CUP-04
   Escenario: El mecanismo de asignación
+    Cuando la empresa consulta el cupo de quesos de Guatemala
     Entonces la ficha dice en "Mecanismo de asignación": "Primero en Tiempo, Primero en Derecho"
 
   @CUP-05
   Escenario: El origen de las mercancías
+    Cuando la empresa consulta el cupo de quesos de Guatemala
     Entonces la ficha dice en "Origen de las mercancías": "República de Guatemala"
 
   @CUP-06
   Escenario: Los beneficiarios
+    Cuando la empresa consulta el cupo de quesos de Guatemala
     Entonces la ficha dice en "Beneficiarios": "Personas físicas y morales establecidas en los Estados Unidos Mexicanos."
 
   @CUP-07
   Escenario: La distribución del cupo
+    Cuando la empresa consulta el cupo de quesos de Guatemala
     Entonces la ficha dice en "Distribución del cupo": "Conforme al orden de prelación en que ingresan las solicitudes."
 
   @NOR-01
   Escenario: El fundamento legal
+    Cuando la empresa consulta el cupo de quesos de Guatemala
     Entonces la ficha dice en "Fundamento legal": "publicado en el Diario Oficial de la Federación el 27 de agosto de 2013"

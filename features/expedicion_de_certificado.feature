@@ -26,14 +26,14 @@ Característica: Solicitud de expedición de certificado de cupo
   @EXP-01
   Escenario: En otra Representación Federal no se recibe
     Cuando la empresa solicita un certificado de 60 toneladas con factura por 60 toneladas y "Conocimiento de embarque", en la "Representación Federal en Jalisco"
-    Entonces ve el mensaje "en la Representación Federal donde obtuvo la asignación (Representación Federal en Chiapas)"
+    Entonces la solicitud se rechaza: "en la Representación Federal donde obtuvo la asignación (Representación Federal en Chiapas)"
 
   @EXP-01
   Esquema del escenario: Sin la copia de un documento la solicitud no se recibe
-    Cuando la empresa solicita un certificado de 60 toneladas sin adjuntar <copia>
-    Entonces ve el mensaje "<mensaje>"
+    Cuando la empresa solicita un certificado de 60 toneladas sin adjuntar la copia de "<documento>"
+    Entonces la solicitud se rechaza: "<mensaje>"
 
     Ejemplos:
-      | copia                     | mensaje                                                   |
-      | la factura comercial      | Adjunte la copia de la factura comercial.                 |
-      | el documento de transporte | Adjunte la copia del documento de transporte (carta de porte). |
+      | documento         | mensaje                                                        |
+      | Factura comercial | Adjunte la copia de la factura comercial.                      |
+      | Carta de porte    | Adjunte la copia del documento de transporte (carta de porte). |

@@ -25,6 +25,13 @@ Característica: Firma de la solicitud de cancelación
     Y la solicitud sigue sin firmar, con el certificado "A" por 25 a cancelar
 
   @CAN-11
+  Escenario: Otra e.firma vigente de la misma empresa tampoco firma la solicitud
+    Dado que la empresa tiene otra e.firma vigente
+    Cuando la empresa intenta firmar la solicitud con su otra e.firma
+    Entonces ve el mensaje "La e.firma no corresponde a la que usó para iniciar la sesión."
+    Y la solicitud sigue sin firmar, con el certificado "A" por 25 a cancelar
+
+  @CAN-11
   Escenario: Una contraseña equivocada no firma la solicitud
     Cuando la empresa intenta firmar la solicitud con una contraseña equivocada
     Entonces ve el mensaje "La contraseña de la clave privada es incorrecta."

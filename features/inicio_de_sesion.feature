@@ -14,33 +14,42 @@ Característica: Inicio de sesión con e.firma
     Entonces la empresa ve la bienvenida con su nombre
 
   Esquema del escenario: Una e.firma que no sirve no abre la sesión
-    Cuando la empresa intenta iniciar sesión con <defecto>
+    Cuando la empresa intenta iniciar sesión con una e.firma con el defecto "<defecto>"
     Entonces ve el mensaje "<mensaje>"
     Y la empresa no tiene una sesión abierta
 
     Ejemplos:
-      | defecto                                              | mensaje                                                               |
-      | una contraseña equivocada                            | La contraseña de la clave privada es incorrecta.                       |
-      | un certificado de una autoridad desconocida          | El certificado no fue emitido por una autoridad certificadora reconocida |
-      | un certificado vencido                               | El certificado no está vigente.                                        |
-      | la clave privada de otra e.firma                     | La clave privada no corresponde al certificado.                        |
-      | un archivo .cer que no es un certificado             | El archivo .cer no es un certificado de e.firma válido.                |
-      | un archivo .key que no es una clave privada          | El archivo .key no es una clave privada válida.                        |
+      | defecto                                  | mensaje                                                                  |
+      | contraseña equivocada                    | La contraseña de la clave privada es incorrecta.                         |
+      | certificado de una autoridad desconocida | El certificado no fue emitido por una autoridad certificadora reconocida |
+      | certificado vencido                      | El certificado no está vigente.                                          |
+      | clave privada de otra e.firma            | La clave privada no corresponde al certificado.                          |
+      | .cer que no es un certificado            | El archivo .cer no es un certificado de e.firma válido.                  |
+      | .key que no es una clave privada         | El archivo .key no es una clave privada válida.                          |
 
   Escenario: Una e.firma válida de alguien sin registro no abre la sesión
     Cuando una persona sin registro en la Ventanilla Única intenta iniciar sesión con su e.firma
     Entonces ve el mensaje "no está registrado como usuario de la Ventanilla Única"
+    Y la empresa no tiene una sesión abierta
 
   @CAN-16
   Regla: Cerrar la sesión pide confirmación
 
-    Escenario: Al confirmar con «Sí» la sesión termina
+    Antecedentes:
       Dado que la empresa inició sesión
-      Cuando la empresa cierra la sesión y lo confirma con «Sí»
+
+    Escenario: Al pedir cerrar la sesión se pregunta si está seguro
+      Cuando la empresa pide cerrar la sesión
+      Entonces se le pregunta "¿Está seguro de que desea cerrar la sesión?" con las opciones «Sí» y «No»
+
+    Escenario: Al confirmar con «Sí» la sesión termina
+      Dado que la empresa pidió cerrar la sesión
+      Cuando la empresa responde «Sí»
       Entonces ve la pantalla de inicio de sesión
       Y la empresa no tiene una sesión abierta
 
     Escenario: Al responder «No» la sesión sigue abierta
-      Dado que la empresa inició sesión
-      Cuando la empresa pide cerrar la sesión y responde «No»
-      Entonces la empresa sigue con su sesión abierta
+      Dado que la empresa pidió cerrar la sesión
+      Cuando la empresa responde «No»
+      Entonces ya no se le pregunta nada
+      Y la empresa sigue con su sesión abierta

@@ -62,9 +62,6 @@ class CapturaDeCancelacion:
         """Un grupo de datos de la pestaña, por su título («Datos Generales», «Domicilio fiscal»)."""
         return self.page.get_by_role("group", name=nombre)
 
-    def campo(self, etiqueta: str) -> Locator:
-        return self.page.get_by_role("tabpanel").get_by_label(etiqueta, exact=True)
-
     def parametro(self, campo: str) -> Locator:
         etiqueta = re.escape(ETIQUETAS_DE_BUSQUEDA[campo])
         return self.page.get_by_label(re.compile(rf"^{etiqueta}( \*)?$"))
@@ -102,9 +99,6 @@ class CapturaDeCancelacion:
     @property
     def seccion_certificados_disponibles(self) -> Locator:
         return self.page.get_by_role("region", name="Certificados disponibles")
-
-    def fila_disponible(self, folio: str) -> Locator:
-        return _tabla(self.page, "Certificados disponibles").get_by_role("row").filter(has_text=folio)
 
     def agregar_certificado(self, folio: str, monto: str) -> None:
         """Selecciona el certificado, captura el monto a favor y lo agrega (CAN-08)."""

@@ -22,10 +22,6 @@ class BandejaDelFuncionario:
         """El dato de la solicitud en la columna con ese encabezado («Estado», «Fecha límite de resolución»)."""
         return celda(self.page.get_by_role("table", name="Solicitudes pendientes"), folio, columna)
 
-    @property
-    def vacia(self) -> Locator:
-        return self.page.get_by_text("No tiene solicitudes pendientes.")
-
     def abrir(self) -> BandejaDelFuncionario:
         self.page.goto("/funcionario/bandeja")
         return self
@@ -46,9 +42,18 @@ class SolicitudDelFuncionario:
     def __init__(self, page: Page) -> None:
         self.page = page
 
+    def abrir(self, folio: str) -> SolicitudDelFuncionario:
+        """Por su dirección, como quien conoce el folio."""
+        self.page.goto(f"/funcionario/solicitudes/{folio}")
+        return self
+
+    @property
+    def formulario(self) -> Locator:
+        return self.page.get_by_role("form", name="Resolución")
+
     def resolver(self, autorizar: bool, motivo: str, efirma: Efirma) -> None:
         """Autoriza o rechaza con la e.firma; espera al aviso de que quedó resuelta o al rechazo."""
-        formulario = self.page.get_by_role("form", name="Resolución")
+        formulario = self.formulario
         formulario.get_by_label("Autorizar" if autorizar else "Rechazar", exact=True).check()
         formulario.get_by_label("Motivo del rechazo").fill(motivo)
         capturar_efirma(self.page, efirma)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from pytest_bdd import given, then
+from pytest_bdd import given, parsers, then
 
 from fixtures.correo import BuzonSmtp, Recibido
 from fixtures.datos import Cupo, Fabrica, Persona
@@ -24,12 +24,13 @@ def aviso(buzon: BuzonSmtp, folio: str) -> Recibido:
                          que=f"el aviso de la solicitud {folio}")
 
 
-@then("llega el aviso con el folio del trámite a la empresa y al dictaminador del cupo")
+@then(parsers.parse('llega el aviso con el folio del trámite y el certificado "{alias}" a la empresa y al '
+                    'dictaminador del cupo'))
 def aviso_a_empresa_y_dictaminador(aviso: Recibido, empresa: Persona, cupo: Cupo,
-                                   certificados: Certificados) -> None:
+                                   certificados: Certificados, alias: str) -> None:
     esperados = {empresa.correo.lower(), cupo.dictaminador.correo.lower()}
     assert esperados <= aviso.destinatarios, aviso.destinatarios
-    assert certificados["A"].folio in aviso.texto
+    assert certificados[alias].folio in aviso.texto
 
 
 @then("el aviso no llega a Nivel Central")

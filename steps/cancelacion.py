@@ -140,23 +140,29 @@ def pasa_a_firma(page: Page) -> None:
 def datos_solo_lectura(page: Page, empresa: Persona) -> None:
     captura = CapturaDeCancelacion(page)
     esperados = {
-        "RFC": empresa.rfc,
-        "Nombre, denominación o razón social": empresa.nombre,
-        "Correo electrónico": empresa.correo,
-        "Calle": empresa.datos["calle"],
-        "Número exterior": empresa.datos["numero_exterior"],
-        "Colonia": empresa.datos["colonia"],
-        "Código postal": empresa.datos["codigo_postal"],
-        "Municipio o alcaldía": empresa.datos["municipio"],
-        "Entidad federativa": empresa.datos["entidad_federativa"],
-        "País": "México",
+        "Datos Generales": {
+            "RFC": empresa.rfc,
+            "Nombre, denominación o razón social": empresa.nombre,
+            "CURP": empresa.datos["curp"],
+            "Correo electrónico": empresa.correo,
+            "Teléfono": empresa.datos["telefono"],
+        },
+        "Domicilio fiscal": {
+            "Calle": empresa.datos["calle"],
+            "Número exterior": empresa.datos["numero_exterior"],
+            "Colonia": empresa.datos["colonia"],
+            "Código postal": empresa.datos["codigo_postal"],
+            "Municipio o alcaldía": empresa.datos["municipio"],
+            "Entidad federativa": empresa.datos["entidad_federativa"],
+            "País": "México",
+        },
     }
-    for etiqueta, valor in esperados.items():
-        campo = captura.campo(etiqueta)
-        expect(campo).to_have_value(valor)
-        expect(campo).not_to_be_editable()
-    expect(captura.grupo("Datos Generales")).to_be_visible()
-    expect(captura.grupo("Domicilio fiscal")).to_be_visible()
+    for grupo, campos in esperados.items():
+        expect(captura.grupo(grupo)).to_be_visible()
+        for etiqueta, valor in campos.items():
+            campo = captura.grupo(grupo).get_by_label(etiqueta, exact=True)
+            expect(campo).to_have_value(valor)
+            expect(campo).not_to_be_editable()
 
 
 @then(parsers.parse('los parámetros marcados como requeridos son "{primero}" y "{segundo}"'))

@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 from playwright.sync_api import Page, expect
-from pytest_bdd import given, parsers, then
+from pytest_bdd import given, parsers, then, when
 
 from fixtures.datos import Cupo, Fabrica, Persona
 from pages import flujos
@@ -28,7 +28,7 @@ def dia_inhabil(fabrica: Fabrica, dia: str) -> None:
     fabrica.declarar_inhabil(date.fromisoformat(dia))
 
 
-@given("que la empresa consulta el cupo de quesos de Guatemala")
+@when("la empresa consulta el cupo de quesos de Guatemala")
 def consulta_quesos(page: Page) -> None:
     ConsultaDeCupos(page).abrir_ficha(CUPO_DE_QUESOS)
 

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
-from fixtures.datos import Persona
+from fixtures.datos import Fabrica, Persona
 from fixtures.documentos import DocumentoPdf, leer_documento, validar_firma_pdf
 from fixtures.efirma import Archivos
 from fixtures.portal import Portal
@@ -48,6 +48,18 @@ def firma(page: Page, empresa: Persona) -> str:
 @when("la empresa intenta firmar la solicitud con la e.firma de la otra empresa")
 def firma_con_otra(page: Page, otra_empresa: Persona) -> None:
     _firmar(page, otra_empresa.efirma)
+
+
+@given("que la empresa tiene otra e.firma vigente", target_fixture="otra_efirma")
+def otra_efirma_vigente(fabrica: Fabrica, empresa: Persona) -> Archivos:
+    otra = fabrica.efirma(empresa.rfc, empresa.nombre)
+    assert otra.cer.read_bytes() != empresa.efirma.cer.read_bytes()
+    return otra
+
+
+@when("la empresa intenta firmar la solicitud con su otra e.firma")
+def firma_con_su_otra(page: Page, otra_efirma: Archivos) -> None:
+    _firmar(page, otra_efirma)
 
 
 @when("la empresa intenta firmar la solicitud con una contraseña equivocada")

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import Page, expect
 from pytest_bdd import then, when
 
 from fixtures.datos import Cupo, Fabrica, Persona
 from pages import flujos, pantalla
 from pages.flujos import NuevoContexto
-from pages.funcionario import BandejaDelFuncionario
+from pages.funcionario import BandejaDelFuncionario, SolicitudDelFuncionario
+
+NO_ENCONTRADA = re.compile(r"^(No se encontró la página|No tiene permiso para usar esta página)$")
 
 
 def _bandeja_de(new_context: NuevoContexto, funcionario: Persona) -> Page:
@@ -27,6 +31,13 @@ def otro_dictaminador_revisa(new_context: NuevoContexto, fabrica: Fabrica) -> Pa
     return _bandeja_de(new_context, fabrica.cupo().dictaminador)
 
 
+@when("el dictaminador de otro cupo abre la solicitud por su folio", target_fixture="pagina_del_funcionario")
+def otro_dictaminador_abre(new_context: NuevoContexto, fabrica: Fabrica, folio: str) -> Page:
+    pagina = _bandeja_de(new_context, fabrica.cupo().dictaminador)
+    SolicitudDelFuncionario(pagina).abrir(folio)
+    return pagina
+
+
 @then('ve la solicitud con su folio, de la empresa, como "Pendiente"')
 def ve_pendiente(pagina_del_funcionario: Page, empresa: Persona, folio: str) -> None:
     bandeja = BandejaDelFuncionario(pagina_del_funcionario)
@@ -39,5 +50,12 @@ def ve_pendiente(pagina_del_funcionario: Page, empresa: Persona, folio: str) -> 
 def no_ve(pagina_del_funcionario: Page, folio: str) -> None:
     bandeja = BandejaDelFuncionario(pagina_del_funcionario)
     expect(pantalla.titulo(pagina_del_funcionario)).to_have_text("Bandeja de solicitudes pendientes")
-    expect(bandeja.vacia).to_be_visible()
     expect(bandeja.solicitud(folio)).to_have_count(0)
+
+
+@then("no encuentra la solicitud")
+def no_la_encuentra(pagina_del_funcionario: Page, folio: str) -> None:
+    """Ni sus datos ni el formulario para resolverla: una página de error (no existe, o sin permiso)."""
+    expect(pantalla.titulo(pagina_del_funcionario)).to_have_text(NO_ENCONTRADA)
+    expect(pagina_del_funcionario.get_by_text(folio)).to_have_count(0)
+    expect(SolicitudDelFuncionario(pagina_del_funcionario).formulario).to_have_count(0)

@@ -32,20 +32,21 @@ def la_empresa_inicia_sesion(page: Page, empresa: Persona) -> None:
     flujos.iniciar_sesion(page, empresa)
 
 
-@when(parsers.parse("la empresa intenta iniciar sesión con {defecto}"))
+@when(parsers.parse('la empresa intenta iniciar sesión con una e.firma con el defecto "{defecto}"'))
 def inicia_sesion_con_defecto(page: Page, empresa: Persona, defectos: Defectos, defecto: str,
                               fabrica: Fabrica) -> None:
     buena = empresa.efirma
     hechas = {
-        "una contraseña equivocada": lambda: defectos.contrasena_equivocada(buena),
-        "un certificado de una autoridad desconocida":
+        "contraseña equivocada": lambda: defectos.contrasena_equivocada(buena),
+        "certificado de una autoridad desconocida":
             lambda: defectos.de_autoridad_desconocida(empresa.rfc, empresa.nombre),
-        "un certificado vencido": lambda: defectos.vencida(empresa.rfc, empresa.nombre),
-        "la clave privada de otra e.firma":
+        "certificado vencido": lambda: defectos.vencida(empresa.rfc, empresa.nombre),
+        "clave privada de otra e.firma":
             lambda: defectos.clave_de_otra(buena, fabrica.sin_registro().rfc, "Otra persona"),
-        "un archivo .cer que no es un certificado": lambda: defectos.cer_que_no_es_certificado(buena),
-        "un archivo .key que no es una clave privada": lambda: defectos.key_que_no_es_clave(buena),
+        ".cer que no es un certificado": lambda: defectos.cer_que_no_es_certificado(buena),
+        ".key que no es una clave privada": lambda: defectos.key_que_no_es_clave(buena),
     }
+    assert defecto in hechas, f"Defecto no previsto: «{defecto}»; los hay: {sorted(hechas)}"
     PaginaDeAcceso(page).abrir().ingresar(hechas[defecto]())
 
 
@@ -54,21 +55,33 @@ def inicia_sesion_sin_registro(page: Page, fabrica: Fabrica) -> None:
     PaginaDeAcceso(page).abrir().ingresar(fabrica.sin_registro().efirma)
 
 
-@when("la empresa cierra la sesión y lo confirma con «Sí»")
-def cierra_sesion(page: Page) -> None:
-    encabezado = Encabezado(page)
-    encabezado.pedir_cierre_de_sesion()
-    expect(encabezado.confirmacion).to_contain_text("¿Está seguro de que desea cerrar la sesión?")
-    encabezado.confirmar_cierre()
+@given("que la empresa pidió cerrar la sesión")
+@when("la empresa pide cerrar la sesión")
+def pide_cerrar(page: Page) -> None:
+    Encabezado(page).pedir_cierre_de_sesion()
 
 
-@when("la empresa pide cerrar la sesión y responde «No»")
-def desiste_de_cerrar(page: Page) -> None:
-    encabezado = Encabezado(page)
-    encabezado.pedir_cierre_de_sesion()
-    expect(encabezado.confirmacion).to_be_visible()
-    encabezado.desistir_del_cierre()
-    expect(encabezado.confirmacion).to_be_hidden()
+@when("la empresa responde «Sí»")
+def confirma_cierre(page: Page) -> None:
+    Encabezado(page).confirmar_cierre()
+
+
+@when("la empresa responde «No»")
+def desiste_del_cierre(page: Page) -> None:
+    Encabezado(page).desistir_del_cierre()
+
+
+@then(parsers.parse('se le pregunta "{pregunta}" con las opciones «Sí» y «No»'))
+def se_le_pregunta(page: Page, pregunta: str) -> None:
+    confirmacion = Encabezado(page).confirmacion
+    expect(confirmacion).to_be_visible()
+    expect(confirmacion).to_contain_text(pregunta)
+    expect(confirmacion.get_by_role("button")).to_have_text(["Sí", "No"])
+
+
+@then("ya no se le pregunta nada")
+def sin_pregunta(page: Page) -> None:
+    expect(Encabezado(page).confirmacion).to_be_hidden()
 
 
 @then("la empresa ve la bienvenida con su nombre")

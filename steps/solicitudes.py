@@ -17,8 +17,6 @@ from pages import flujos, pantalla
 from pages.flujos import VENTANILLA_UNICA
 from pages.solicitudes import DetalleDeSolicitud
 
-SIN_COPIA = {"la factura comercial": "factura", "el documento de transporte": "transporte"}
-
 
 def pedimento(fake: Faker, anio: int) -> str:
     """Un número de pedimento bien formado del año: año, aduana 43, patente y consecutivo."""
@@ -83,15 +81,18 @@ def solicita_certificado(page: Page, fabrica: Fabrica, empresa: Persona, asignac
                                  transporte, lugar)
 
 
-@when(parsers.parse("la empresa solicita un certificado de {monto} toneladas sin adjuntar {copia}"))
+@when(parsers.parse('la empresa solicita un certificado de {monto} toneladas sin adjuntar la copia de '
+                    '"{documento}"'))
 def solicita_sin_copia(page: Page, fabrica: Fabrica, empresa: Persona, asignacion: str, monto: str,
-                       copia: str) -> None:
-    falta = SIN_COPIA[copia]
+                       documento: str) -> None:
+    """Sin la copia de la factura («Factura comercial») o sin la del documento de transporte (el
+    documento que se nombra, que es también el que se declara)."""
+    sin_factura = documento == "Factura comercial"
     flujos.solicitar_certificado(
         page, empresa, asignacion, monto, monto,
-        None if falta == "factura" else fabrica.archivo("factura.pdf"),
-        None if falta == "transporte" else fabrica.archivo("transporte.pdf"),
-        f"F-{fabrica.hoy():%Y}-{monto}")
+        None if sin_factura else fabrica.archivo("factura.pdf"),
+        fabrica.archivo("transporte.pdf") if sin_factura else None,
+        f"F-{fabrica.hoy():%Y}-{monto}", "Carta de porte" if sin_factura else documento)
 
 
 @then("la solicitud queda registrada")
