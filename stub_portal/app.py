@@ -6,6 +6,8 @@ sólo la abre. La clave secreta viene de la configuración y nunca se inventa aq
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
 from typing import Any
 
 from flask import Flask, abort, current_app, g, render_template, request
@@ -89,10 +91,29 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         csrf.exempt(pruebas.bp)  # JSON sin cookies de sesión, y sólo en un portal de pruebas
         app.register_blueprint(pruebas.bp)
     permisos.permitir(permisos.CUALQUIERA)(app.view_functions["static"])
+    _estaticos_con_huella(app)
     app.before_request(_antes_de_cada_peticion)
     app.after_request(_cabeceras)
     _manejar_errores(app)
     return app
+
+
+UN_ANIO = 365 * 24 * 3600
+
+
+def _estaticos_con_huella(app: Flask) -> None:
+    """url_for('static', …) lleva la huella del contenido (?v=…), así que el archivo puede guardarse en
+    la caché del navegador un año sin volver a preguntar: si cambia, cambia su dirección."""
+    carpeta = Path(app.static_folder or "")
+    huellas = {archivo.relative_to(carpeta).as_posix(): hashlib.sha256(archivo.read_bytes()).hexdigest()[:16]
+               for archivo in carpeta.rglob("*") if archivo.is_file()}
+
+    def con_huella(endpoint: str, valores: dict[str, Any]) -> None:
+        if endpoint == "static" and valores.get("filename") in huellas:
+            valores.setdefault("v", huellas[valores["filename"]])
+
+    app.url_defaults(con_huella)
+    app.config["SEND_FILE_MAX_AGE_DEFAULT"] = UN_ANIO
 
 
 def _antes_de_cada_peticion() -> None:
@@ -116,6 +137,8 @@ def _cabeceras(respuesta: Response) -> Response:
         respuesta.headers["Strict-Transport-Security"] = "max-age=31536000"
     if respuesta.mimetype in ("text/html", "application/pdf", "application/octet-stream"):
         respuesta.headers["Cache-Control"] = "no-store"  # nada de un usuario queda en cachés ajenas
+    elif request.endpoint == "static" and request.args.get("v"):
+        respuesta.cache_control.immutable = True
     return respuesta
 
 

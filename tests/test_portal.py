@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 from decimal import Decimal
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+import stub_portal
 from fixtures.correo import BuzonSmtp
 from fixtures.documentos import leer_documento, validar_firma_pdf
 from sat_pruebas import verificar_sello
@@ -117,3 +119,19 @@ def test_un_cupo_sin_dictaminador_asignado_no_impide_firmar_la_cancelacion(mundo
     [aviso] = mundo.consultar(lambda s: list(s.scalars(select(Aviso))))
     assert folio in aviso.cuerpo
     assert set(aviso.destinatarios.split(",")) == {"aaa010101aaa@x.example", "niv800101ab1@x.example"}
+
+
+def test_los_archivos_estaticos_van_con_su_huella_y_se_guardan_en_cache_un_anio(mundo: Mundo) -> None:
+    """Cada página los pide por una dirección con la huella de su contenido: el navegador los guarda
+    sin volver a preguntar, y un cambio en el archivo cambia la dirección."""
+    cliente = mundo.app.test_client()
+    pagina = cliente.get("/ingresar").text
+    for nombre in ("estilo.css", "portal.js"):
+        contenido = (Path(stub_portal.__file__).parent / "static" / nombre).read_bytes()
+        direccion = re.search(rf'"(/static/{re.escape(nombre)}\?v=[0-9a-f]+)"', pagina)
+        assert direccion, pagina
+        assert direccion.group(1).endswith(hashlib.sha256(contenido).hexdigest()[:16])
+        with cliente.get(direccion.group(1)) as respuesta:
+            assert respuesta.status_code == 200 and respuesta.data == contenido
+            assert "max-age=31536000" in respuesta.headers["Cache-Control"]
+            assert "immutable" in respuesta.headers["Cache-Control"]
