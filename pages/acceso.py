@@ -48,6 +48,10 @@ class Encabezado:
     def confirmacion(self) -> Locator:
         return self.page.get_by_role("dialog")
 
+    @property
+    def opciones_de_la_confirmacion(self) -> Locator:
+        return self.confirmacion.get_by_role("button")
+
     def pedir_cierre_de_sesion(self) -> None:
         self.cerrar_sesion.click()
 

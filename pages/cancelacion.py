@@ -58,6 +58,10 @@ class CapturaDeCancelacion:
         ir_por(self.page, self.page.get_by_role("tab", name=nombre).click)
         return self.page.get_by_role("tabpanel", name=nombre)
 
+    def campo(self, grupo: str, etiqueta: str) -> Locator:
+        """Un dato de sólo lectura del solicitante, dentro de su grupo."""
+        return self.grupo(grupo).get_by_label(etiqueta, exact=True)
+
     def grupo(self, nombre: str) -> Locator:
         """Un grupo de datos de la pestaña, por su título («Datos Generales», «Domicilio fiscal»)."""
         return self.page.get_by_role("group", name=nombre)
@@ -80,6 +84,9 @@ class CapturaDeCancelacion:
     @property
     def cupos_disponibles(self) -> Locator:
         return _primera_columna(_tabla(self.page, "Cupos disponibles"))
+
+    def cupo_disponible(self, nombre: str) -> Locator:
+        return self.cupos_disponibles.filter(has_text=nombre)
 
     @property
     def seccion_cupos_disponibles(self) -> Locator:
@@ -116,6 +123,14 @@ class CapturaDeCancelacion:
     def certificados_a_cancelar(self) -> Locator:
         """Las filas de «Certificados a cancelar»: folio, cupo, monto a favor."""
         return _tabla(self.page, "Certificados a cancelar").locator("tbody tr")
+
+    def a_cancelar(self, folio: str) -> Locator:
+        """La fila de ese certificado en «Certificados a cancelar»."""
+        return self.certificados_a_cancelar.filter(has_text=folio)
+
+    @property
+    def folios_a_cancelar(self) -> Locator:
+        return _primera_columna(_tabla(self.page, "Certificados a cancelar"))
 
     @property
     def seccion_certificados_a_cancelar(self) -> Locator:

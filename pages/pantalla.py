@@ -21,6 +21,11 @@ def mensaje_de_error(page: Page) -> Locator:
     return page.get_by_role("alert")
 
 
+def menciones(page: Page, texto: str) -> Locator:
+    """Dónde aparece ese texto en la pantalla (un folio, un nombre)."""
+    return page.get_by_text(texto)
+
+
 def ir_por(page: Page, accion: Callable[[], None]) -> None:
     """Hace la acción (una liga, un botón) y espera a que cargue la dirección nueva (wait_for_url).
 

@@ -37,6 +37,6 @@ class MenuDeTramites:
         """Un clic en el ícono de una dependencia, una categoría o un trámite."""
         ir_por(self.page, self.page.get_by_role("main").get_by_role("link", name=opcion).click)
 
-    @property
-    def opciones(self) -> Locator:
-        return self.page.get_by_role("main").get_by_role("listitem")
+    def tramite(self, nombre: str) -> Locator:
+        """La liga de un trámite entre las opciones que ofrece la categoría abierta."""
+        return self.page.get_by_role("main").get_by_role("listitem").get_by_role("link", name=nombre, exact=True)

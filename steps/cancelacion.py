@@ -76,7 +76,7 @@ def certificado_en_cupo_nuevo(fabrica: Fabrica, empresa: Persona, certificados: 
 def ya_agrego(page: Page, cupo: Cupo, certificados: Certificados, alias: str, monto: str) -> None:
     folio = certificados[alias].folio
     captura = flujos.agregar(page, cupo, folio, monto)
-    expect(captura.certificados_a_cancelar.filter(has_text=folio)).to_have_count(1)
+    expect(captura.a_cancelar(folio)).to_have_count(1)
 
 
 @given(parsers.parse('que la empresa ya firmó la cancelación de {monto} toneladas del certificado '
@@ -160,7 +160,7 @@ def datos_solo_lectura(page: Page, empresa: Persona) -> None:
     for grupo, campos in esperados.items():
         expect(captura.grupo(grupo)).to_be_visible()
         for etiqueta, valor in campos.items():
-            campo = captura.grupo(grupo).get_by_label(etiqueta, exact=True)
+            campo = captura.campo(grupo, etiqueta)
             expect(campo).to_have_value(valor)
             expect(campo).not_to_be_editable()
 
@@ -188,19 +188,19 @@ def sin_cupos(page: Page) -> None:
 @then(parsers.parse('entre los cupos disponibles está el cupo de "{mecanismo}"'))
 def cupo_listado(page: Page, cupo: Cupo, mecanismo: str) -> None:
     assert cupo.mecanismo == mecanismo
-    expect(CapturaDeCancelacion(page).cupos_disponibles.filter(has_text=cupo.nombre)).to_have_count(1)
+    expect(CapturaDeCancelacion(page).cupo_disponible(cupo.nombre)).to_have_count(1)
 
 
 @then("también está el otro cupo")
 def otro_listado(page: Page, otro_cupo: Cupo) -> None:
-    expect(CapturaDeCancelacion(page).cupos_disponibles.filter(has_text=otro_cupo.nombre)).to_have_count(1)
+    expect(CapturaDeCancelacion(page).cupo_disponible(otro_cupo.nombre)).to_have_count(1)
 
 
 @then("no está el otro cupo")
 def otro_no_listado(page: Page, otro_cupo: Cupo) -> None:
-    disponibles = CapturaDeCancelacion(page).cupos_disponibles
-    expect(disponibles.first).to_be_visible()
-    expect(disponibles.filter(has_text=otro_cupo.nombre)).to_have_count(0)
+    captura = CapturaDeCancelacion(page)
+    expect(captura.cupos_disponibles).not_to_have_count(0)
+    expect(captura.cupo_disponible(otro_cupo.nombre)).to_have_count(0)
 
 
 @then("ve el detalle del cupo")
@@ -244,7 +244,7 @@ def a_cancelar(page: Page, certificados: Certificados, alias: str, monto: str) -
     filas = CapturaDeCancelacion(page).certificados_a_cancelar
     expect(filas).to_have_count(1)
     folio = certificados[alias].folio
-    expect(filas.get_by_role("cell").first).to_have_text(folio)
+    expect(CapturaDeCancelacion(page).folios_a_cancelar).to_have_text([folio])
     expect(CapturaDeCancelacion(page).monto_a_favor(folio)).to_have_text(texto_del_monto(monto))
 
 

@@ -57,5 +57,5 @@ def no_ve(pagina_del_funcionario: Page, folio: str) -> None:
 def no_la_encuentra(pagina_del_funcionario: Page, folio: str) -> None:
     """Ni sus datos ni el formulario para resolverla: una página de error (no existe, o sin permiso)."""
     expect(pantalla.titulo(pagina_del_funcionario)).to_have_text(NO_ENCONTRADA)
-    expect(pagina_del_funcionario.get_by_text(folio)).to_have_count(0)
+    expect(pantalla.menciones(pagina_del_funcionario, folio)).to_have_count(0)
     expect(SolicitudDelFuncionario(pagina_del_funcionario).formulario).to_have_count(0)

@@ -76,7 +76,7 @@ def se_le_pregunta(page: Page, pregunta: str) -> None:
     confirmacion = Encabezado(page).confirmacion
     expect(confirmacion).to_be_visible()
     expect(confirmacion).to_contain_text(pregunta)
-    expect(confirmacion.get_by_role("button")).to_have_text(["Sí", "No"])
+    expect(Encabezado(page).opciones_de_la_confirmacion).to_have_text(["Sí", "No"])
 
 
 @then("ya no se le pregunta nada")

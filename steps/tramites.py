@@ -40,7 +40,7 @@ def ve_dependencias(page: Page, datatable: list[list[str]]) -> None:
 
 @then(parsers.parse('se ofrece el trámite "{tramite}"'))
 def se_ofrece(page: Page, tramite: str) -> None:
-    expect(MenuDeTramites(page).opciones.get_by_role("link", name=tramite, exact=True)).to_be_visible()
+    expect(MenuDeTramites(page).tramite(tramite)).to_be_visible()
 
 
 @then(parsers.parse('el indicador de pasos resalta en verde "{paso}"'))

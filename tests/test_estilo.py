@@ -40,3 +40,26 @@ def test_pasos_y_paginas_no_importan_el_portal() -> None:
         if importa.search(archivo.read_text(encoding="utf-8"))
     ]
     assert culpables == []
+
+
+def _culpables(carpeta: str, patron: re.Pattern[str]) -> list[str]:
+    return [f"{archivo.relative_to(RAIZ)}: {hallado.group(0)}"
+            for archivo in sorted((RAIZ / carpeta).glob("*.py"))
+            for hallado in patron.finditer(archivo.read_text(encoding="utf-8"))]
+
+
+def test_los_pasos_no_se_importan_unos_a_otros() -> None:
+    """Los recorridos de varias pantallas están en pages/flujos.py; los valores entre pasos, en
+    fixtures (steps/valores.py). Un módulo de pasos sólo importa de steps.valores."""
+    assert _culpables("steps", re.compile(r"^\s*from steps\.(?!valores\b)\w+.*$|^\s*import steps\..*$",
+                                          re.MULTILINE)) == []
+
+
+def test_los_localizadores_viven_en_los_objetos_de_pagina() -> None:
+    """Los pasos piden a las páginas lo que necesitan; no buscan elementos ni eligen por posición."""
+    assert _culpables("steps", re.compile(
+        r"\.(get_by_\w+|locator|filter|nth|first|last|query_selector\w*|inner_text|text_content)\b")) == []
+
+
+def test_los_objetos_de_pagina_esperan_sin_expect_navigation() -> None:
+    assert _culpables("pages", re.compile(r"expect_navigation")) == []
