@@ -128,3 +128,30 @@ def test_unir_tandas_cuenta_cada_escenario_una_vez(proyecto: pytest.Pytester, tm
             [suite] = raiz.findall("testsuite")
             assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("4", "1", "0")
             assert raiz.get("tests") == "4"
+
+
+def test_un_escenario_que_falla_y_al_repetirlo_pasa_no_queda_aprobado(proyecto: pytest.Pytester) -> None:
+    """Con la repetición de pytest-rerunfailures (la de --traza al-repetir): el informe guarda el intento
+    que falló, con su captura, y la corrida falla (fixtures.navegador.Intermitentes)."""
+    pasos = proyecto.path / "test_ventas.py"
+    pasos.write_text(pasos.read_text(encoding="utf-8").replace(
+        "def suma(caja, n):\n",
+        "def suma(caja, n, request):\n"
+        "    assert n != 3 or getattr(request.node, 'execution_count', 1) > 1, 'tropieza la primera vez'\n"),
+        encoding="utf-8")
+    salida = proyecto.runpytest_subprocess(
+        "-p", "fixtures.informes", "-p", "fixtures.navegador", "-p", "conftest_intermitente",
+        "--cucumberjson=informes/cucumber.json", "--junitxml=informes/junit.xml", "--reruns=1", "-n", "2",
+        "-k", "not imposible")
+    assert salida.ret == pytest.ExitCode.TESTS_FAILED, salida.stdout.str()
+    salida.stdout.fnmatch_lines(["*Intermitentes*", "*test_una_venta_se_registra*"])
+    cucumber = json.loads((proyecto.path / "informes" / "cucumber.json").read_text(encoding="utf-8"))
+    por_nombre = {e["name"]: e for e in escenarios(cucumber)}
+    intermitente = por_nombre["Una venta se registra"]
+    assert estados(intermitente) == ["passed"] * 3
+    [antes] = intermitente["before"]
+    assert antes["result"]["status"] == "failed"
+    assert "tropieza la primera vez" in antes["result"]["error_message"]
+    assert antes["result"]["error_message"].startswith("Falló y se repitió")
+    assert all("before" not in e for nombre, e in por_nombre.items() if nombre != "Una venta se registra")
+    assert any(g.get("embeddings") for g in [antes, *intermitente["steps"]])
