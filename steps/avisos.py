@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pytest_bdd import given, parsers, then
 
-from fixtures.correo import BuzonSmtp, Recibido
+from fixtures.correo import Correo, Recibido
 from fixtures.datos import Cupo, Fabrica, Persona
 from steps.valores import Certificados
 
@@ -18,10 +18,10 @@ def nivel_central_registrado(fabrica: Fabrica) -> Persona:
 
 
 @pytest.fixture
-def aviso(buzon: BuzonSmtp, folio: str) -> Recibido:
-    """El aviso de la solicitud del escenario, en cuanto llegue."""
-    return buzon.esperar(lambda r: r.asunto == ASUNTO and folio in r.texto,
-                         que=f"el aviso de la solicitud {folio}")
+def aviso(buzon: Correo, empresa: Persona, folio: str) -> Recibido:
+    """El aviso de la solicitud del escenario, en cuanto llegue al buzón de la empresa (es un solo
+    mensaje: los pasos revisan en él a todos sus destinatarios)."""
+    return buzon.esperar(empresa.correo, asunto=ASUNTO, contiene=folio)
 
 
 @then(parsers.parse('llega el aviso con el folio del trámite y el certificado "{alias}" a la empresa y al '

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
-from fixtures.correo import BuzonSmtp, Recibido
+from fixtures.correo import Correo, Recibido
 from fixtures.datos import Cupo, Fabrica, Persona
 from fixtures.documentos import DocumentoPdf, leer_documento, validar_firma_pdf
 from pages import flujos, pantalla
@@ -134,21 +134,20 @@ def sigue_pendiente(pagina_del_funcionario: Page, folio: str) -> None:
     expect(bandeja.dato(folio, "Estado")).to_have_text("Pendiente")
 
 
-def _aviso_de_resolucion(buzon: BuzonSmtp, empresa: Persona, folio: str) -> Recibido:
-    aviso = buzon.esperar(lambda r: r.asunto == f"Resolución de su solicitud {folio}",
-                          que=f"el aviso de la resolución de {folio}")
+def _aviso_de_resolucion(buzon: Correo, empresa: Persona, folio: str) -> Recibido:
+    aviso = buzon.esperar(empresa.correo, asunto=f"Resolución de su solicitud {folio}")
     assert aviso.destinatarios == {empresa.correo.lower()}, aviso.destinatarios
     return aviso
 
 
 @then(parsers.parse('llega a la empresa el aviso de que su solicitud fue rechazada porque "{motivo}"'))
-def aviso_de_rechazo(buzon: BuzonSmtp, empresa: Persona, folio: str, motivo: str) -> None:
+def aviso_de_rechazo(buzon: Correo, empresa: Persona, folio: str, motivo: str) -> None:
     aviso = _aviso_de_resolucion(buzon, empresa, folio)
     assert "Resolución: Rechazada" in aviso.texto and f"Motivo del rechazo: {motivo}" in aviso.texto
 
 
 @then(parsers.parse("llega a la empresa el aviso de que su solicitud fue autorizada por {monto} toneladas"))
-def aviso_de_autorizacion(buzon: BuzonSmtp, empresa: Persona, folio: str, monto: str) -> None:
+def aviso_de_autorizacion(buzon: Correo, empresa: Persona, folio: str, monto: str) -> None:
     aviso = _aviso_de_resolucion(buzon, empresa, folio)
     assert "Resolución: Autorizada" in aviso.texto, aviso.texto
     otorgado = re.search(r"Monto otorgado: ([\d,.]+)", aviso.texto)

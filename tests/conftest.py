@@ -1,4 +1,4 @@
-"""Lo que comparten las pruebas rápidas del portal: la AC de prueba y un portal sobre cada base."""
+"""Lo que comparten las pruebas rápidas: la AC de prueba, un portal sobre cada base y el servicio de buzón."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from fixtures.buzon.cliente import arrancar_servicio
 from fixtures.postgres import FabricaDeBases
 from sat_pruebas import AutoridadCertificadora
 from tests.mundo import Mundo
@@ -31,3 +32,14 @@ def mundo(url_de_base: str, ac: AutoridadCertificadora) -> Iterator[Mundo]:
     mundo = Mundo(url_de_base, ac)
     yield mundo
     mundo.cerrar()
+
+
+@pytest.fixture(scope="session")
+def servicio_de_buzon(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+    """python -m fixtures.buzon en puertos libres: (HOST:PUERTO de su SMTP, URL de su API)."""
+    proceso, smtp, api = arrancar_servicio(tmp_path_factory.mktemp("buzon"))
+    try:
+        yield smtp, api
+    finally:
+        proceso.terminate()
+        assert proceso.wait(10) == 0, "el buzón no terminó limpio con SIGTERM"

@@ -207,11 +207,11 @@ def _utc(momento: datetime | None) -> datetime:
 
 
 def _con_id(id_mensaje: str) -> Callable[[Recibido], bool]:
-    return lambda recibido: recibido.mensaje["Message-ID"] == id_mensaje
+    return lambda recibido: recibido.message_id == id_mensaje
 
 
 def _por_id_de_mensaje(buzon: BuzonSmtp) -> Counter[str]:
-    return Counter(str(r.mensaje["Message-ID"]) for r in buzon.recibidos())
+    return Counter(r.message_id for r in buzon.recibidos())
 
 
 def test_la_espera_entre_reintentos_se_duplica_hasta_el_tope() -> None:
@@ -325,7 +325,7 @@ def test_el_cartero_muerto_a_media_tanda_no_repite_lo_ya_aceptado_al_volver(
 
         procesos.append(_cartero_en_proceso(url_sqlite, buzon.direccion, salida))
         for aviso in avisos.values():  # el k, cuando venza el reclamo del cartero muerto
-            buzon.esperar(_con_id(aviso.id_mensaje), plazo=PLAZO, que=f"el aviso {aviso.id}")
+            buzon.esperar_que(_con_id(aviso.id_mensaje), plazo=PLAZO, que=f"el aviso {aviso.id}")
         procesos[1].send_signal(signal.SIGTERM)
         assert procesos[1].wait(PLAZO) == 0, salida.read_text()
     finally:

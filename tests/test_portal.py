@@ -39,7 +39,7 @@ def test_una_solicitud_firmada_con_el_smtp_caido_se_guarda_y_su_aviso_sale_despu
     buzon = BuzonSmtp(puerto=mundo.puerto_smtp).iniciar()
     try:
         assert mundo.app.test_client().post("/_pruebas/correo/entregar").json == {"enviados": 1}
-        aviso = buzon.esperar(lambda r: folio in r.texto, plazo=5)
+        aviso = buzon.esperar_que(lambda r: folio in r.texto, plazo=5)
     finally:
         buzon.detener()
     assert aviso.asunto == ASUNTO

@@ -138,8 +138,7 @@ def vuelta(banco: Banco, numero: int, semilla: str, acceso: str) -> None:
         finally:
             contexto.close()
         revisar_acuse(pdf, folio)
-        aviso = banco.buzon.esperar(lambda r: r.asunto == ASUNTO and folio in r.texto,
-                                    que=f"el aviso de la solicitud {folio}")
+        aviso = banco.buzon.esperar(empresa.correo, asunto=ASUNTO, contiene=folio)
         assert {empresa.correo.lower(), cupo.dictaminador.correo.lower()} <= aviso.destinatarios
         assert certificado.folio in aviso.texto
     finally:

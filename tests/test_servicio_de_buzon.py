@@ -1,0 +1,157 @@
+"""El servicio de buzón (python -m fixtures.buzon) en su propio proceso: correo de verdad por SMTP, la API
+por HTTP, y las características del correo leyendo de él."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+
+from tests.test_buzon import enviar
+
+RAIZ = Path(__file__).resolve().parents[1]
+PLAZO = 15.0
+AVISO_DE_CANCELACION = "Aviso de Certificados de Exportación por Solicitud pendientes por Cancelar"
+
+
+@pytest.fixture
+def smtp(servicio_de_buzon: tuple[str, str]) -> str:
+    return servicio_de_buzon[0]
+
+
+@pytest.fixture
+def api(servicio_de_buzon: tuple[str, str]) -> str:
+    return servicio_de_buzon[1]
+
+
+@pytest.fixture
+def dominio() -> str:
+    """Un dominio por prueba: las pruebas comparten el servicio y cada una mira sólo sus buzones."""
+    return f"{uuid.uuid4().hex[:10]}.example"
+
+
+def _mensajes(api: str, **filtro: str) -> list[dict[str, Any]]:
+    respuesta = requests.get(f"{api}/mensajes", params=filtro, timeout=PLAZO)
+    assert respuesta.status_code == 200, respuesta.text
+    mensajes: list[dict[str, Any]] = respuesta.json()["mensajes"]
+    return mensajes
+
+
+def test_lista_y_busca_por_destinatario_asunto_y_texto(smtp: str, api: str, dominio: str) -> None:
+    uno, dos = f"uno@{dominio}", f"dos@{dominio}"
+    id_mensaje = enviar(smtp, [uno.upper(), dos], "Resolución de su solicitud 7", "Folio 7\nRechazada")
+    enviar(smtp, [dos], "Resolución de su solicitud 8", "Folio 8\nAutorizada")
+    [mensaje] = _mensajes(api, para=uno)
+    assert set(mensaje) == {"id", "remitente", "destinatarios", "asunto", "texto", "recibido_en", "message_id"}
+    assert (mensaje["remitente"], mensaje["destinatarios"], mensaje["asunto"], mensaje["texto"],
+            mensaje["message_id"]) == ("a@x.example", sorted([uno, dos]), "Resolución de su solicitud 7",
+                                       "Folio 7\nRechazada\n", id_mensaje)
+    assert datetime.fromisoformat(mensaje["recibido_en"]).utcoffset() is not None
+    assert _mensajes(api, para=uno.upper()) == [mensaje]
+    assert [m["asunto"] for m in _mensajes(api, para=dos)] == ["Resolución de su solicitud 7",
+                                                              "Resolución de su solicitud 8"]
+    assert [m["texto"] for m in _mensajes(api, para=dos, asunto="Resolución de su solicitud 8")] == [
+        "Folio 8\nAutorizada\n"]
+    assert _mensajes(api, para=dos, asunto="Resolución de su solicitud") == []  # el asunto, entero
+    assert _mensajes(api, para=dos, contiene="Rechazada") == [mensaje]
+    assert _mensajes(api, para=dos, contiene="rechazada") == []
+    assert _mensajes(api, para=f"tres@{dominio}") == []
+    assert _mensajes(api, para=dos, desde=str(mensaje["id"]))[0]["asunto"] == "Resolución de su solicitud 8"
+
+
+def test_la_espera_vuelve_en_cuanto_llega_el_mensaje(smtp: str, api: str, dominio: str) -> None:
+    para = f"tarde@{dominio}"
+    ya_esperaban = requests.get(f"{api}/salud", timeout=PLAZO).json()["esperas"]
+    with ThreadPoolExecutor(1) as hilo:
+        espera = hilo.submit(requests.get, f"{api}/mensajes/esperar",
+                             params={"para": para, "contiene": "folio 42", "plazo": "60"}, timeout=90)
+        limite = time.monotonic() + PLAZO
+        while requests.get(f"{api}/salud", timeout=PLAZO).json()["esperas"] <= ya_esperaban:
+            assert time.monotonic() < limite, "la espera no llegó al servicio"
+            assert not espera.done(), espera.result().text
+        enviar(smtp, [para], "Sin el folio", "otro texto")
+        enviar(smtp, [para], "Con el folio", "folio 42")
+        enviado = time.monotonic()
+        respuesta = espera.result(timeout=PLAZO)
+    assert respuesta.status_code == 200, respuesta.text
+    assert respuesta.json()["asunto"] == "Con el folio"
+    assert time.monotonic() - enviado < 2.0  # no esperó el plazo de 60 s
+
+
+def test_la_espera_vencida_responde_408_con_un_error_claro(smtp: str, api: str, dominio: str) -> None:
+    para = f"nadie@{dominio}"
+    enviar(smtp, [para], "Otro asunto", "folio 1")
+    inicio = time.monotonic()
+    respuesta = requests.get(f"{api}/mensajes/esperar", params={"para": para, "asunto": "Aviso", "plazo": "0.3"},
+                             timeout=PLAZO)
+    assert 0.3 <= time.monotonic() - inicio < PLAZO
+    assert respuesta.status_code == 408
+    cuerpo = respuesta.json()
+    assert cuerpo["error"] == (f"No llegó ningún mensaje para {para} con asunto «Aviso» en 0.3 s. "
+                               f"En ese buzón hay 1:\n  - ['{para}']: Otro asunto")
+    assert [m["asunto"] for m in cuerpo["en_el_buzon"]] == ["Otro asunto"]
+
+
+def test_borrar_vacia_el_buzon_de_un_destinatario_y_no_los_demas(smtp: str, api: str, dominio: str) -> None:
+    uno, dos = f"uno@{dominio}", f"dos@{dominio}"
+    enviar(smtp, [uno], "Sólo a uno", "a")
+    enviar(smtp, [uno, dos], "A los dos", "b")
+    enviar(smtp, [dos], "Sólo a dos", "c")
+    respuesta = requests.delete(f"{api}/mensajes", params={"para": uno.upper()}, timeout=PLAZO)
+    assert respuesta.json() == {"borrados": 2}
+    assert _mensajes(api, para=uno) == []
+    assert [(m["asunto"], m["destinatarios"]) for m in _mensajes(api, para=dos)] == [
+        ("A los dos", sorted([uno, dos])), ("Sólo a dos", [dos])]
+
+
+def test_la_pagina_lista_los_mensajes_con_el_mas_nuevo_primero_y_todo_escapado(
+        smtp: str, api: str, dominio: str) -> None:
+    para = f"pagina@{dominio}"
+    enviar(smtp, [para], "Primero", "uno")
+    enviar(smtp, [para], '<script>alert("ñ")</script> & cía', "<b>dos</b>")
+    respuesta = requests.get(f"{api}/", params={"para": para}, timeout=PLAZO)
+    assert respuesta.headers["Content-Type"] == "text/html; charset=utf-8"
+    pagina = respuesta.text
+    assert "&lt;script&gt;alert(&quot;ñ&quot;)&lt;/script&gt; &amp; cía" in pagina
+    assert "&lt;b&gt;dos&lt;/b&gt;" in pagina and "<script>" not in pagina and "<b>" not in pagina
+    assert pagina.index("&lt;script&gt;") < pagina.index("Primero")
+    assert para in pagina
+
+
+@pytest.mark.parametrize(("ruta", "parametros", "error"), [
+    ("/mensajes", {"destinatario": "x@x.example"}, "Parámetro desconocido: destinatario."),
+    ("/mensajes/esperar", {"para": "x@x.example", "plazo": "muchos"}, "«plazo» debe ser un número entre 0 y 600."),
+    ("/mensajes/esperar", {"para": "x@x.example", "plazo": "601"}, "«plazo» debe ser un número entre 0 y 600."),
+    ("/mensajes", {"desde": "1.5"}, "«desde» debe ser el id de un mensaje."),
+])
+def test_una_peticion_mal_hecha_es_un_400_que_dice_por_que(api: str, ruta: str, parametros: dict[str, str],
+                                                         error: str) -> None:
+    respuesta = requests.get(api + ruta, params=parametros, timeout=PLAZO)
+    assert respuesta.status_code == 400
+    assert respuesta.json()["error"].startswith(error)
+
+
+def test_las_caracteristicas_del_correo_pasan_leyendo_del_servicio(
+        smtp: str, api: str, tmp_path: Path) -> None:
+    """El portal de referencia entrega al SMTP del servicio y los pasos leen por su API, en paralelo."""
+    antes = requests.get(f"{api}/salud", timeout=PLAZO).json()["ultimo"]
+    corrida = subprocess.run(
+        [sys.executable, "-m", "pytest", "features/avisos.feature", "features/resolucion_de_solicitudes.feature",
+         "-k", "avisos or rechazada", "-q", "-n", "2", "--buzon-servicio", api, "--output", str(tmp_path / "a"),
+         "--junitxml", str(tmp_path / "junit.xml"), "--cucumberjson", str(tmp_path / "cucumber.json")],
+        cwd=RAIZ, capture_output=True, text=True, timeout=600, check=False,
+        env={**os.environ, "PYTHONPATH": str(RAIZ)})
+    assert corrida.returncode == 0, corrida.stdout[-4000:] + corrida.stderr[-2000:]
+    assert "3 passed" in corrida.stdout, corrida.stdout[-2000:]
+    llegados = _mensajes(api, desde=str(antes))
+    assert len([m for m in llegados if m["asunto"] == AVISO_DE_CANCELACION]) == 2
+    assert any(m["asunto"].startswith("Resolución de su solicitud ") for m in llegados)
