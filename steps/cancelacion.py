@@ -52,8 +52,7 @@ def certificado_vencido(fabrica: Fabrica, cupo: Cupo, empresa: Persona, certific
                         alias: str) -> None:
     ayer = fabrica.ayer()
     certificados.guardar(alias, fabrica.certificado(
-        cupo, empresa, Decimal(50), fecha_expedicion=(ayer - timedelta(days=30)).isoformat(),
-        vigencia_hasta=ayer.isoformat()))
+        cupo, empresa, Decimal(50), fecha_expedicion=ayer - timedelta(days=30), vigencia_hasta=ayer))
 
 
 @given(parsers.parse('que la empresa tiene en ese cupo el certificado "{alias}", ya cancelado'))

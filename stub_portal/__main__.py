@@ -51,6 +51,9 @@ def _argumentos(argv: list[str] | None) -> argparse.Namespace:
                         help=f"el reloj del portal empieza en ese momento y corre (con --demo: {RELOJ_DEMO})")
     lector.add_argument("--api-de-pruebas", action="store_true",
                         help="habilita /_pruebas, la API con la que el arnés prepara datos")
+    lector.add_argument("--autoridades", type=Path, metavar="CARPETA",
+                        help="carpeta con los certificados (.cer, .crt o .pem; PEM o DER) de las AC cuyas "
+                             "e.firmas acepta el portal, además de las que registre la API de pruebas")
     lector.add_argument("--clave-secreta-archivo", type=Path, metavar="ARCHIVO",
                         help="archivo con la clave secreta de las sesiones (con SQLite, por omisión uno "
                              "junto a la base, que se crea la primera vez)")
@@ -107,10 +110,10 @@ def main(argv: list[str] | None = None) -> None:
         return
     try:
         clave = leer_clave_secreta(os.environ, _archivo_de_clave(args, url), crear_si_falta=True)
+        app = create_app({"BASE_DE_DATOS": url, "SMTP": args.smtp, "API_DE_PRUEBAS": args.api_de_pruebas,
+                          "SECRET_KEY": clave, "AUTORIDADES": args.autoridades})
     except ErrorDeConfiguracion as error:
         sys.exit(str(error))
-    app = create_app({"BASE_DE_DATOS": url, "SMTP": args.smtp, "API_DE_PRUEBAS": args.api_de_pruebas,
-                      "SECRET_KEY": clave})
     portal: Portal = app.extensions["portal"]
     portal.cartero.iniciar()
     servidor = make_server(args.host, args.port, app, threaded=True, request_handler=_SinVersion)

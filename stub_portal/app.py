@@ -17,6 +17,7 @@ from werkzeug.wrappers import Response
 
 from stub_portal import base_de_datos, catalogo, permisos
 from stub_portal.acuses import NOMBRES
+from stub_portal.configuracion import leer_autoridades
 from stub_portal.correo import Cartero
 from stub_portal.entrada import (
     MENSAJE_CARACTERES_DE_CONTROL,
@@ -42,6 +43,7 @@ from stub_portal.vistas import (
 PREDETERMINADA = {
     "BASE_DE_DATOS": "sqlite:///portal-cupos.sqlite3",
     "SMTP": None,  # "host:puerto"; sin él los avisos se quedan en la bandeja de salida
+    "AUTORIDADES": None,  # carpeta con los certificados de AC de confianza (además de los de la base)
     "API_DE_PRUEBAS": False,  # la API que usa el arnés para preparar datos y fijar el reloj
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
     "SESSION_COOKIE_SAMESITE": "Lax",
@@ -70,6 +72,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         raise RuntimeError("Falta la clave secreta del portal (SECRET_KEY): configúrela; el portal no "
                            "inventa una, porque cada arranque cerraría las sesiones de todos.")
+    carpeta = app.config["AUTORIDADES"]
+    autoridades = tuple(leer_autoridades(Path(carpeta))) if carpeta else ()
     sesiones = base_de_datos.abrir(app.config["BASE_DE_DATOS"])
     app.extensions["portal"] = Portal(
         sesiones=sesiones,
@@ -77,6 +81,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         cartero=Cartero(sesiones.escritura, app.config["SMTP"]),
         catalogos=catalogo.leer(),
         firma_se=FirmaDeLaSecretaria.cargar(sesiones.lectura),
+        autoridades=autoridades,
     )
     app.url_map.converters["id"] = EnteroAcotado  # un id fuera de rango es 404, no un error de la base
     csrf.init_app(app)
@@ -148,7 +153,9 @@ def _manejar_errores(app: Flask) -> None:
         return render_template("error.html", fallo=error, mensaje=MENSAJE_CSRF), 400
 
     @app.errorhandler(HTTPException)
-    def error_http(error: HTTPException) -> tuple[str, int]:
+    def error_http(error: HTTPException) -> tuple[str, int] | Response:
+        if app.config["API_DE_PRUEBAS"] and request.path.startswith(pruebas.PREFIJO + "/"):
+            return pruebas.api.error_http(error)  # ruta o método inexistentes: también en JSON
         mensaje = error.description if error.code == 422 else None
         return render_template("error.html", fallo=error, mensaje=mensaje), error.code or 500
 

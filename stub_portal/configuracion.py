@@ -1,5 +1,6 @@
 """La configuración de un despliegue: del entorno (gunicorn, wsgi.py) o de la línea de órdenes
-(`python -m stub_portal`). La clave secreta se configura; nunca se regenera en silencio."""
+(`python -m stub_portal`). La clave secreta se configura; nunca se regenera en silencio. Las AC de
+confianza se leen de una carpeta al arrancar; un archivo que no sirve impide arrancar."""
 
 from __future__ import annotations
 
@@ -10,8 +11,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from cryptography import x509
+
 VARIABLE_CLAVE, VARIABLE_ARCHIVO_CLAVE = "CUPOS_CLAVE_SECRETA", "CUPOS_CLAVE_SECRETA_ARCHIVO"
 LARGO_MINIMO_DE_CLAVE = 32
+VARIABLE_AUTORIDADES = "CUPOS_AUTORIDADES"
+EXTENSIONES_DE_CERTIFICADO = (".cer", ".crt", ".pem")
 bitacora = logging.getLogger(__name__)
 
 
@@ -52,6 +57,57 @@ def leer_clave_secreta(entorno: Mapping[str, str], archivo: Path | None = None,
     return _validar(archivo.read_text(encoding="utf-8"), str(archivo))
 
 
+def _certificados_del_archivo(archivo: Path) -> list[x509.Certificate]:
+    contenido = archivo.read_bytes()
+    try:
+        if b"-----BEGIN" in contenido:  # PEM, quizá con varias AC en el mismo archivo
+            return x509.load_pem_x509_certificates(contenido)
+        return [x509.load_der_x509_certificate(contenido)]
+    except ValueError:
+        raise ErrorDeConfiguracion(
+            f"La carpeta de autoridades certificadoras tiene {archivo}, que no es un certificado "
+            "(PEM o DER): quítelo o cámbielo por el certificado de la AC.") from None
+
+
+def _es_autoridad(certificado: x509.Certificate) -> bool:
+    try:
+        return certificado.extensions.get_extension_for_class(x509.BasicConstraints).value.ca
+    except x509.ExtensionNotFound:
+        return False
+
+
+def leer_autoridades(carpeta: Path) -> list[x509.Certificate]:
+    """Los certificados de las AC en cuyas e.firmas confía el portal, además de las que registre la
+    API de pruebas: cada archivo .cer, .crt o .pem de la carpeta, en PEM o DER (por ejemplo, el de la
+    AC de pruebas del SAT, para entrar con sus e.firmas de prueba publicadas). Se confía en la AC que
+    emite la e.firma, no en la cadena: ponga la AC emisora (la intermedia), no sólo la raíz.
+
+    Cualquier otro archivo (salvo los ocultos), o uno que no sea el certificado de una AC, impide
+    arrancar con un mensaje que lo nombra: una AC que no se carga en silencio sólo se notaría después,
+    al rechazar todas sus e.firmas."""
+    if not carpeta.is_dir():
+        raise ErrorDeConfiguracion(f"No existe la carpeta de autoridades certificadoras {carpeta}.")
+    autoridades: list[x509.Certificate] = []
+    for archivo in sorted(carpeta.iterdir()):
+        if archivo.name.startswith("."):
+            continue
+        if not archivo.is_file() or archivo.suffix.lower() not in EXTENSIONES_DE_CERTIFICADO:
+            raise ErrorDeConfiguracion(
+                f"La carpeta de autoridades certificadoras tiene {archivo}, que no es un certificado: "
+                f"sólo admite archivos {', '.join(EXTENSIONES_DE_CERTIFICADO)} (PEM o DER).")
+        for certificado in _certificados_del_archivo(archivo):
+            if not _es_autoridad(certificado):
+                sujeto = certificado.subject.rfc4514_string()
+                raise ErrorDeConfiguracion(
+                    f"La carpeta de autoridades certificadoras tiene {archivo}, que no es el certificado "
+                    f"de una AC ({sujeto} no dice CA:TRUE en sus restricciones básicas): ponga el de la "
+                    "AC que emite las e.firmas, no el de una e.firma.")
+            autoridades.append(certificado)
+    bitacora.info("Autoridades certificadoras de confianza de %s: %s", carpeta,
+                  "; ".join(a.subject.rfc4514_string() for a in autoridades) or "ninguna")
+    return autoridades
+
+
 def del_entorno(entorno: Mapping[str, str] = os.environ) -> dict[str, Any]:
     """La configuración de create_app para un despliegue servido por gunicorn (ver wsgi.py)."""
     base = entorno.get("CUPOS_BASE_DE_DATOS")
@@ -62,5 +118,6 @@ def del_entorno(entorno: Mapping[str, str] = os.environ) -> dict[str, Any]:
         "SMTP": entorno.get("CUPOS_SMTP") or None,
         "API_DE_PRUEBAS": entorno.get("CUPOS_API_DE_PRUEBAS") == "1",
         "SESSION_COOKIE_SECURE": entorno.get("CUPOS_COOKIE_SEGURA") == "1",
+        "AUTORIDADES": entorno.get(VARIABLE_AUTORIDADES) or None,
         "SECRET_KEY": leer_clave_secreta(entorno),
     }

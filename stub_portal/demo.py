@@ -11,7 +11,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from sat_pruebas import AutoridadCertificadora
+from sat_pruebas import AutoridadCertificadora, Representante
 from stub_portal import catalogo
 from stub_portal.modelo import Asignacion, AutoridadConfiable, Certificado, Cupo, Usuario
 from stub_portal.reloj import Reloj
@@ -24,11 +24,15 @@ USUARIOS = [
     ("dictaminador", "MORA800101QW2", "Adriana Morales Quintero", "dictaminador@economia.example"),
     ("nivel_central", "VEGS750505TR3", "Saúl Vega Íñiguez", "nivel.central@economia.example"),
 ]
+# Lo que el SAT pone además en la e.firma: de una empresa, su representante legal; de una persona, su CURP.
+REPRESENTANTES = {"LAC010203AB1": Representante("GAMA700312KL5", "GAMA700312MJCRRN04"),
+                  "QSU990817KJ4": Representante("SOTE820915UV8", "SOTE820915HYNTRR02")}
+CURPS = {"MORA800101QW2": "MORA800101MDFRNN09", "VEGS750505TR3": "VEGS750505HDFGXL08"}
 
 
 def sembrar(sesiones: sessionmaker[Session], reloj: Reloj, carpeta: Path) -> Path:
     """Siembra la base (si está vacía) y escribe las e.firmas y credentials.json en la carpeta."""
-    ac = AutoridadCertificadora("AC de pruebas del SAT (demostración)")
+    ac = AutoridadCertificadora("AC de pruebas del portal (demostración)")
     hoy = reloj.ahora()
     with sesiones.begin() as sesion:
         if sesion.scalars(select(Usuario)).first() is not None:
@@ -43,8 +47,9 @@ def sembrar(sesiones: sessionmaker[Session], reloj: Reloj, carpeta: Path) -> Pat
             )
             usuarios[rfc] = usuario
             sesion.add(usuario)
-            credencial = ac.emitir(rfc, nombre, CONTRASENA, desde=hoy - timedelta(days=730),
-                                   hasta=max(hoy, datetime.now(UTC)) + timedelta(days=4 * 365))
+            credencial = ac.emitir(rfc, nombre, CONTRASENA, CURPS.get(rfc, ""), desde=hoy - timedelta(days=730),
+                                   hasta=max(hoy, datetime.now(UTC)) + timedelta(days=4 * 365),
+                                   representante=REPRESENTANTES.get(rfc), correo=correo)
             cer, key = credencial.guardar(carpeta, rfc)
             credenciales.append({"rol": perfil, "rfc": rfc, "nombre": nombre, "correo": correo,
                                  "cer": str(cer), "key": str(key), "contrasena": CONTRASENA})

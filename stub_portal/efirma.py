@@ -17,7 +17,10 @@ from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.hazmat.primitives.serialization import load_der_private_key
 from cryptography.x509.oid import NameOID
 
-OID_RFC = x509.ObjectIdentifier("2.5.4.45")
+# Dónde pone el SAT el RFC y la CURP. De una persona moral: «RFC / RFC del representante legal» y
+# « / CURP del representante» (la empresa no tiene CURP); de una física, el RFC y la CURP solos.
+OID_RFC = x509.ObjectIdentifier("2.5.4.45")  # x500UniqueIdentifier, en PrintableString o UTF8String
+OID_CURP = NameOID.SERIAL_NUMBER  # 2.5.4.5
 # Tope de iteraciones de PBKDF2 al abrir un .key. El SAT cifra sus claves con 2048 (OpenSSL y
 # cryptography usan las mismas por omisión); 100,000 cuestan de 10 a 30 ms por intento, según el
 # HMAC. Sin tope, el archivo decide: con 4,000,000, medio segundo de CPU por intento de inicio de
@@ -31,16 +34,29 @@ class ErrorEfirma(ValueError):
 
 @dataclass(frozen=True)
 class Firmante:
+    """Quien abrió su e.firma: el RFC con que entra y firma, y los datos de su certificado."""
+
     rfc: str
     nombre: str
     numero_certificado: str
     certificado: x509.Certificate
     clave: rsa.RSAPrivateKey
+    curp: str = ""  # de una persona física
+    rfc_representante: str = ""  # de una persona moral, su representante legal
+    curp_representante: str = ""
 
 
 def _atributo(certificado: x509.Certificate, oid: x509.ObjectIdentifier) -> str:
+    """El texto del atributo; uno que no es texto (x500UniqueIdentifier como BIT STRING, según X.520,
+    que el SAT no usa) cuenta como ausente."""
     valores = certificado.subject.get_attributes_for_oid(oid)
-    return str(valores[0].value) if valores else ""
+    return valores[0].value if valores and isinstance(valores[0].value, str) else ""
+
+
+def _titular_y_representante(valor: str) -> tuple[str, str]:
+    """«EKU9003173C9 / VADA800927DJ3» → (EKU9003173C9, VADA800927DJ3); «X» → (X, "")."""
+    titular, _, representante = valor.partition("/")
+    return titular.strip(), representante.strip()
 
 
 def numero_de_certificado(certificado: x509.Certificate) -> str:
@@ -89,15 +105,19 @@ def abrir_efirma(
             or clave.public_key().public_numbers() != publica.public_numbers()
             or not _firma_y_verifica(clave, publica)):
         raise ErrorEfirma("La clave privada no corresponde al certificado.")
-    rfc = _atributo(certificado, OID_RFC).split("/")[0].strip()
+    rfc, rfc_representante = _titular_y_representante(_atributo(certificado, OID_RFC))
     if not rfc:
         raise ErrorEfirma("El certificado no contiene un RFC.")
+    curp, curp_representante = _titular_y_representante(_atributo(certificado, OID_CURP))
     return Firmante(
         rfc=rfc,
         nombre=_atributo(certificado, NameOID.COMMON_NAME),
         numero_certificado=numero_de_certificado(certificado),
         certificado=certificado,
         clave=clave,
+        curp=curp,
+        rfc_representante=rfc_representante,
+        curp_representante=curp_representante,
     )
 
 

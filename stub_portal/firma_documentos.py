@@ -23,6 +23,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from stub_portal.modelo import Ajuste
 
+# asn1crypto 1.5.1, con que pyHanko lee los certificados, espera x500UniqueIdentifier (2.5.4.45) como
+# BIT STRING (X.520) y no abre un certificado del SAT, que pone ahí el RFC en PrintableString («tag should
+# have been 3, but 19 was found»; wbond/asn1crypto#228, abierto). Se registra como DirectoryString al
+# importar este módulo, antes de que pyHanko lea un certificado. El arnés hace lo mismo en
+# fixtures/documentos.py.
+asn1_x509.NameTypeAndValue._oid_specs[asn1_x509.NameType.map("2.5.4.45")] = asn1_x509.DirectoryString
+
 _CLAVES = ("se_raiz_pem", "se_certificado_pem", "se_clave_pem")
 _DESDE, _HASTA = datetime(2010, 1, 1, tzinfo=UTC), datetime(2045, 12, 31, tzinfo=UTC)
 

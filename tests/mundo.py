@@ -17,13 +17,15 @@ from sqlalchemy.orm import Session
 from werkzeug.test import TestResponse
 
 from fixtures.correo import BuzonSmtp
-from sat_pruebas import AutoridadCertificadora, Credencial
+from sat_pruebas import AutoridadCertificadora, Credencial, Representante
 from stub_portal import base_de_datos
 from stub_portal.app import create_app
 from stub_portal.modelo import Certificado, Solicitud
 
 CLAVE_SECRETA = "clave-secreta-de-pruebas-" + "x" * 32
 EMPRESA_A, EMPRESA_B, DICTAMINADOR = "AAA010101AAA", "BBB010101BBB", "DIC800101AB1"
+# Las e.firmas de las empresas, como las del SAT, llevan el RFC y la CURP del representante legal.
+REPRESENTANTE = Representante("ROPJ800101AB1", "ROPJ800101HDFDRN09")
 _TESTIGO = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
@@ -55,7 +57,8 @@ class Mundo:
         for rfc, perfil in [(EMPRESA_A, "solicitante"), (EMPRESA_B, "solicitante"),
                             (DICTAMINADOR, "dictaminador"), ("OTR800101AB1", "dictaminador"),
                             ("NIV800101AB1", "nivel_central")]:
-            self.efirmas[rfc] = ac.emitir(rfc, f"Persona {rfc}", "secreta")
+            self.efirmas[rfc] = ac.emitir(rfc, f"Persona {rfc}", "secreta",
+                                          representante=REPRESENTANTE if perfil == "solicitante" else None)
             respuesta = api.post("/_pruebas/usuarios", json={
                 "rfc": rfc, "perfil": perfil, "nombre": f"Persona {rfc}", "correo": f"{rfc.lower()}@x.example",
                 "codigo_postal": "06000"})

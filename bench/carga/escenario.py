@@ -15,9 +15,9 @@ from decimal import Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import requests
 from faker import Faker
 
+from fixtures.api import ApiPruebas
 from sat_pruebas import AutoridadCertificadora, Credencial
 
 ZONA_CENTRO = ZoneInfo("America/Mexico_City")
@@ -68,17 +68,8 @@ def emitir_efirmas(personas: list[tuple[str, str]], contrasena: str, procesos: i
     return [pem for pem, _ in hechos], [c for _, lote in hechos for c in lote]
 
 
-def _registrar(http: requests.Session, api: str, fake: Faker, rfc: str, nombre: str, perfil: str) -> None:
-    respuesta = http.post(f"{api}/usuarios", timeout=60, json={
-        "rfc": rfc, "perfil": perfil, "nombre": nombre, "correo": f"{rfc.lower()}@carga.example",
-        "codigo_postal": fake.numerify("#####")})
-    if respuesta.status_code != 201:
-        raise RuntimeError(f"No se registró a {rfc}: {respuesta.status_code} {respuesta.text[:300]}")
-
-
-def _exigir(respuesta: requests.Response, que: str) -> None:
-    if not respuesta.ok:
-        raise RuntimeError(f"{que}: {respuesta.status_code} {respuesta.text[:300]}")
+def _registrar(api: ApiPruebas, fake: Faker, rfc: str, nombre: str, perfil: str) -> None:
+    api.crear_usuario(rfc, perfil, nombre, f"{rfc.lower()}@carga.example", codigo_postal=fake.numerify("#####"))
 
 
 def preparar(url: str, carpeta: Path, usuarios: int, semilla: int, procesos: int = 1,
@@ -87,25 +78,22 @@ def preparar(url: str, carpeta: Path, usuarios: int, semilla: int, procesos: int
     reloj_corre, el reloj sigue andando desde ahí: cada solicitud recibe su propia hora."""
     fake = Faker("es_MX")
     fake.seed_instance(semilla)
-    api, apertura, contrasena = url.rstrip("/") + "/_pruebas", apertura_de_hoy(), secrets.token_urlsafe(12)
+    apertura, contrasena = apertura_de_hoy(), secrets.token_urlsafe(12)
     empresas = [(fake.unique.rfc(natural=False), fake.company()) for _ in range(usuarios)]
     funcionario = (fake.unique.rfc(natural=True), fake.name())
     autoridades, credenciales = emitir_efirmas([funcionario, *empresas], contrasena, procesos)
     anual = monto_anual(usuarios)
-    with requests.Session() as http:
-        for pem in autoridades:
-            _exigir(http.post(f"{api}/autoridades", json={"certificado_pem": pem}, timeout=60), "AC")
-        _exigir(http.put(f"{api}/reloj", json={"ahora": apertura.isoformat(), "corre": reloj_corre}, timeout=60),
-                "Reloj")
-        _registrar(http, api, fake, *funcionario, "dictaminador")
-        _exigir(http.post(f"{api}/cupos", timeout=60, json={
-            "clave": CUPO, "nombre": "Quesos frescos de Guatemala (apertura)", "regimen": "Importación",
-            "mecanismo": "Primero en Tiempo, Primero en Derecho", "tratado": "TLC", "pais_origen": "Guatemala",
-            "producto": "Quesos", "subproducto": "Fresco", "representacion_federal": "RF Chiapas",
-            "inicio_de_recepcion": apertura.date().isoformat(), "montos": {str(apertura.year): str(anual)},
-            "dictaminador_rfc": funcionario[0]}), "Cupo")
-        for rfc, nombre in empresas:
-            _registrar(http, api, fake, rfc, nombre, "solicitante")
+    api = ApiPruebas(url)
+    for pem in autoridades:
+        api.confiar_en_autoridad(pem)
+    api.fijar_reloj(apertura, corre=reloj_corre)
+    _registrar(api, fake, *funcionario, "dictaminador")
+    api.crear_cupo(CUPO, "Quesos frescos de Guatemala (apertura)", "Importación",
+                   "Primero en Tiempo, Primero en Derecho", "TLC", "Guatemala", "Quesos", "Fresco", "RF Chiapas",
+                   inicio_de_recepcion=apertura.date(), montos={apertura.year: anual},
+                   dictaminador_rfc=funcionario[0])
+    for rfc, nombre in empresas:
+        _registrar(api, fake, rfc, nombre, "solicitante")
     archivo = _guardar_credenciales(credenciales[1:], carpeta)
     return Escenario(url, CUPO, apertura, anual, MONTO_POR_SOLICITUD, archivo,
                      [rfc for rfc, _ in empresas], credenciales[0], reloj_corre)

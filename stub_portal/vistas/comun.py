@@ -111,10 +111,12 @@ def requiere(*perfiles: str) -> Callable[[Callable[..., Any]], Callable[..., Any
 
 
 def efirma_del_formulario() -> Firmante:
-    """Las tres piezas de la e.firma del formulario, validadas contra las AC de confianza."""
+    """Las tres piezas de la e.firma del formulario, validadas contra las AC de confianza: las de la
+    carpeta de la configuración y las que registró la API de pruebas."""
     autoridades = [
-        x509.load_pem_x509_certificate(pem.encode())
-        for pem in db().scalars(select(AutoridadConfiable.certificado_pem))
+        *portal().autoridades,
+        *(x509.load_pem_x509_certificate(pem.encode())
+          for pem in db().scalars(select(AutoridadConfiable.certificado_pem))),
     ]
     cer, key = request.files.get("certificado"), request.files.get("clave_privada")
     return abrir_efirma(

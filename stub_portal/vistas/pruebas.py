@@ -1,54 +1,41 @@
 """API de apoyo a las pruebas: el arnés prepara datos y fija el reloj por HTTP.
 
 Sólo existe si la aplicación se configura con API_DE_PRUEBAS; un portal en producción no la tiene.
+Es un contrato con versión: el documento OpenAPI está en /_pruebas/openapi.json y cada respuesta
+lleva la versión en el encabezado API-Version. Los esquemas están en pruebas_esquemas.
 """
 
 from __future__ import annotations
 
 import secrets
 from collections.abc import Callable
-from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
-from typing import Any
+from datetime import date
+from decimal import Decimal
 
 from cryptography import x509
-from flask import Blueprint, jsonify, request
+from flask import Blueprint, current_app, g, jsonify, request
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
-from werkzeug.exceptions import BadRequest
 from werkzeug.wrappers import Response
 
 from stub_portal import catalogo, tramites_cupo
-from stub_portal.modelo import (
-    Asignacion,
-    AutoridadConfiable,
-    Certificado,
-    Cupo,
-    DiaInhabil,
-    Solicitud,
-    Usuario,
-)
+from stub_portal.contrato import Codigo, Contrato, Detalle, Rechazo
+from stub_portal.modelo import Asignacion, AutoridadConfiable, Certificado, Cupo, DiaInhabil, Solicitud, Usuario
 from stub_portal.permisos import API_DE_PRUEBAS, permitir
 from stub_portal.reglas import ErrorCaptura
+from stub_portal.vistas import pruebas_esquemas as e
 from stub_portal.vistas.comun import ahora, db, portal
 
-bp = Blueprint("pruebas", __name__, url_prefix="/_pruebas")
-PERFILES = ("solicitante", "dictaminador", "nivel_central")
-
-
-def _cuerpo() -> dict[str, Any]:
-    datos = request.get_json(silent=True)
-    if not isinstance(datos, dict):
-        raise BadRequest("Se esperaba un objeto JSON.")
-    return datos
-
-
-def _decimal(valor: Any, campo: str) -> Decimal:
-    try:
-        return Decimal(str(valor))
-    except InvalidOperation:
-        raise BadRequest(f"{campo} debe ser un número decimal.") from None
+PREFIJO = "/_pruebas"
+VERSION = "1.0.0"  # SemVer: un cambio que rompa a un cliente de la 1 sube el primer número
+bp = Blueprint("pruebas", __name__, url_prefix=PREFIJO)
+api = Contrato(bp, "API de apoyo a las pruebas del portal de cupos", VERSION, (
+    "Con ella el arnés prepara datos (autoridades certificadoras, usuarios, cupos, certificados, "
+    "constancias, solicitudes pendientes, días inhábiles), fija el reloj del portal y entrega el "
+    "correo pendiente. Sólo existe en un portal de pruebas. Todo error es JSON con un `codigo` estable "
+    "y un `mensaje` en español: decida por el estado HTTP y el código, nunca por el mensaje."),
+    permitir(API_DE_PRUEBAS))
 
 
 def _guardar(objeto: object) -> None:
@@ -58,211 +45,192 @@ def _guardar(objeto: object) -> None:
         sesion.commit()
     except IntegrityError:
         sesion.rollback()
-        raise BadRequest("Ya existe un registro con esa clave.") from None
+        raise Rechazo(Codigo.YA_EXISTE, "Ya existe un registro con esa clave.") from None
 
 
-@bp.errorhandler(BadRequest)
-def solicitud_invalida(error: BadRequest) -> tuple[Response, int]:
-    return jsonify(error=error.description), 400
+def _rechazo(codigo: Codigo, campo: str, mensaje: str) -> Rechazo:
+    return Rechazo(codigo, mensaje, [Detalle(campo=campo, mensaje=mensaje)])
 
 
-@bp.post("/autoridades")
-@permitir(API_DE_PRUEBAS)
-def confiar_en_autoridad() -> tuple[Response, int]:
-    pem = _cuerpo().get("certificado_pem", "")
-    try:
-        x509.load_pem_x509_certificate(pem.encode())
-    except ValueError:
-        raise BadRequest("certificado_pem no es un certificado PEM.") from None
-    existe = db().scalars(select(AutoridadConfiable).where(AutoridadConfiable.certificado_pem == pem))
-    if existe.first() is None:
-        _guardar(AutoridadConfiable(certificado_pem=pem))
-    return jsonify(ok=True), 201
-
-
-@bp.post("/usuarios")
-@permitir(API_DE_PRUEBAS)
-def crear_usuario() -> tuple[Response, int]:
-    datos = _cuerpo()
-    if datos.get("perfil") not in PERFILES:
-        raise BadRequest(f"perfil debe ser uno de {', '.join(PERFILES)}.")
-    columnas = set(Usuario.__table__.columns.keys()) - {"id"}
-    desconocidos = set(datos) - columnas
-    if desconocidos:
-        raise BadRequest(f"Campos desconocidos: {', '.join(sorted(desconocidos))}.")
-    usuario = Usuario(**datos)
-    _guardar(usuario)
-    return jsonify(id=usuario.id, rfc=usuario.rfc), 201
-
-
-def _usuario(rfc: str) -> Usuario:
+def _usuario(rfc: str, campo: str) -> Usuario:
     usuario = db().scalars(select(Usuario).where(Usuario.rfc == rfc)).first()
     if usuario is None:
-        raise BadRequest(f"No hay usuario con RFC {rfc}.")
+        raise _rechazo(Codigo.NO_ENCONTRADO, campo, f"No hay usuario con RFC {rfc}.")
     return usuario
 
 
 def _cupo(clave: str) -> Cupo:
     cupo = db().scalars(select(Cupo).where(Cupo.clave == clave)).first()
     if cupo is None:
-        raise BadRequest("No existe el cupo indicado.")
+        raise _rechazo(Codigo.NO_ENCONTRADO, "cupo", f"No existe el cupo {clave}.")
     return cupo
 
 
-@bp.post("/cupos")
-@permitir(API_DE_PRUEBAS)
-def crear_cupo() -> tuple[Response, int]:
-    """Un cupo como los del catálogo. Sin «montos» por año, «monto_total» vale para el año en curso."""
-    datos = _cuerpo()
-    faltan = [c for c in ("clave", "nombre", "regimen", "mecanismo", "tratado", "pais_origen",
-                          "producto", "subproducto", "representacion_federal") if not datos.get(c)]
-    if faltan:
-        raise BadRequest(f"Faltan: {', '.join(faltan)}.")
-    if "montos" not in datos:
-        anio = ahora().year
-        datos["montos"] = {str(anio): str(_decimal(datos.get("monto_total", "0"), "monto_total"))}
-    for anio, monto in datos["montos"].items():
-        _decimal(monto, f"montos[{anio}]")
-    if db().scalars(select(Cupo).where(Cupo.clave == datos["clave"])).first() is not None:
-        raise BadRequest("Ya existe un registro con esa clave.")
-    try:
-        cupo = catalogo.guardar_cupo(db(), datos)
-    except (ValueError, TypeError) as error:
-        raise BadRequest(f"Datos de cupo inválidos: {error}") from None
-    if datos.get("dictaminador_rfc"):
-        cupo.dictaminador = _usuario(datos["dictaminador_rfc"])
-    _guardar(cupo)
-    return jsonify(id=cupo.id, clave=cupo.clave), 201
+def _asignacion(folio: str) -> Asignacion:
+    asignacion = db().scalars(select(Asignacion).where(Asignacion.folio == folio)).first()
+    if asignacion is None:
+        raise _rechazo(Codigo.NO_ENCONTRADO, "asignacion", f"No existe la constancia de asignación {folio}.")
+    return asignacion
 
 
-@bp.post("/certificados")
+@bp.errorhandler(Exception)
+def error_inesperado(error: Exception) -> Response:
+    """Rechazo y HTTPException tienen los suyos (contrato.py), más precisos: éste es para los demás."""
+    current_app.logger.exception("Error no previsto en la API de pruebas")
+    if (sesion := g.get("db")) is not None:
+        sesion.rollback()
+    return api.respuesta_de_error(Rechazo(Codigo.ERROR_INTERNO, "Error interno del portal."))
+
+
+@bp.get("/openapi.json")
 @permitir(API_DE_PRUEBAS)
-def crear_certificado() -> tuple[Response, int]:
-    datos = _cuerpo()
-    cupo = _cupo(datos.get("cupo", ""))
-    hoy = ahora().date()
+def documento() -> Response:
+    """El contrato: el documento OpenAPI 3.1 de esta API."""
+    return jsonify(api.documento(servidor=request.script_root + PREFIJO))
+
+
+@api.operacion("POST", "/autoridades", e.AutoridadRegistrada, cuerpo=e.AutoridadNueva, estados=(201, 200))
+def confiar_en_autoridad(datos: e.AutoridadNueva) -> tuple[e.AutoridadRegistrada, int]:
+    """Hace confiable una autoridad certificadora de e.firmas (200 si ya lo era)."""
     try:
-        expedicion = date.fromisoformat(datos.get("fecha_expedicion", hoy.isoformat()))
-        vigencia = date.fromisoformat(datos.get("vigencia_hasta", f"{expedicion.year}-12-31"))
+        x509.load_pem_x509_certificate(datos.certificado_pem.encode())
     except ValueError:
-        raise BadRequest("Las fechas van como AAAA-MM-DD.") from None
+        raise _rechazo(Codigo.DATOS_INVALIDOS, "certificado_pem", "No es un certificado PEM.") from None
+    existente = db().scalars(select(AutoridadConfiable).where(
+        AutoridadConfiable.certificado_pem == datos.certificado_pem)).first()
+    if existente is not None:
+        return e.AutoridadRegistrada(id=existente.id), 200
+    autoridad = AutoridadConfiable(certificado_pem=datos.certificado_pem)
+    _guardar(autoridad)
+    return e.AutoridadRegistrada(id=autoridad.id), 201
+
+
+@api.operacion("POST", "/usuarios", e.UsuarioCreado, cuerpo=e.UsuarioNuevo, estados=(201,),
+               errores=(Codigo.YA_EXISTE,))
+def crear_usuario(datos: e.UsuarioNuevo) -> e.UsuarioCreado:
+    """Registra un solicitante o un funcionario."""
+    usuario = Usuario(**datos.model_dump())
+    _guardar(usuario)
+    return e.UsuarioCreado(id=usuario.id, rfc=usuario.rfc)
+
+
+@api.operacion("POST", "/cupos", e.CupoCreado, cuerpo=e.CupoNuevo, estados=(201,),
+               errores=(Codigo.YA_EXISTE, Codigo.NO_ENCONTRADO))
+def crear_cupo(datos: e.CupoNuevo) -> e.CupoCreado:
+    """Registra un cupo del catálogo y a quién le toca dictaminarlo."""
+    if db().scalars(select(Cupo).where(Cupo.clave == datos.clave)).first() is not None:
+        raise Rechazo(Codigo.YA_EXISTE, f"Ya existe el cupo {datos.clave}.")
+    dictaminador = _usuario(datos.dictaminador_rfc, "dictaminador_rfc") if datos.dictaminador_rfc else None
+    ficha = datos.model_dump(exclude_none=True, exclude={"montos", "monto_total", "dictaminador_rfc"})
+    ficha["montos"] = datos.montos or {str(ahora().year): datos.monto_total or "0"}
+    if datos.inicio_de_recepcion is not None:
+        ficha["inicio_de_recepcion"] = datos.inicio_de_recepcion.isoformat()
+    cupo = catalogo.guardar_cupo(db(), ficha)
+    cupo.dictaminador = dictaminador
+    _guardar(cupo)
+    return e.CupoCreado(id=cupo.id, clave=cupo.clave)
+
+
+@api.operacion("POST", "/certificados", e.CertificadoCreado, cuerpo=e.CertificadoNuevo, estados=(201,),
+               errores=(Codigo.YA_EXISTE, Codigo.NO_ENCONTRADO))
+def crear_certificado(datos: e.CertificadoNuevo) -> e.CertificadoCreado:
+    """Registra un certificado de cupo ya expedido."""
+    expedicion = datos.fecha_expedicion or ahora().date()
     certificado = Certificado(
-        folio=datos.get("folio", ""),
-        cupo=cupo,
-        titular=_usuario(datos.get("titular_rfc", "")),
-        monto_expedido=_decimal(datos.get("monto_expedido"), "monto_expedido"),
-        monto_ejercido=_decimal(datos.get("monto_ejercido", "0"), "monto_ejercido"),
-        fecha_expedicion=expedicion,
-        vigencia_hasta=vigencia,
-        estado=datos.get("estado", "vigente"),
-        monto_cancelado=_decimal(datos.get("monto_cancelado", "0"), "monto_cancelado"),
+        folio=datos.folio, cupo=_cupo(datos.cupo), titular=_usuario(datos.titular_rfc, "titular_rfc"),
+        monto_expedido=Decimal(datos.monto_expedido), monto_ejercido=Decimal(datos.monto_ejercido),
+        monto_cancelado=Decimal(datos.monto_cancelado), fecha_expedicion=expedicion,
+        vigencia_hasta=datos.vigencia_hasta or date(expedicion.year, 12, 31), estado=datos.estado,
+        asignacion=_asignacion(datos.asignacion) if datos.asignacion else None,
     )
-    if datos.get("asignacion"):
-        certificado.asignacion = db().scalars(
-            select(Asignacion).where(Asignacion.folio == datos["asignacion"])).first()
-    if not certificado.folio:
-        raise BadRequest("Falta el folio del certificado.")
     _guardar(certificado)
-    return jsonify(id=certificado.id, folio=certificado.folio), 201
+    return e.CertificadoCreado(id=certificado.id, folio=certificado.folio)
 
 
-@bp.post("/asignaciones")
-@permitir(API_DE_PRUEBAS)
-def crear_asignacion() -> tuple[Response, int]:
-    """Una constancia de asignación ya otorgada (del año del reloj, salvo que se diga otro)."""
-    datos = _cuerpo()
-    cupo = _cupo(datos.get("cupo", ""))
+@api.operacion("POST", "/asignaciones", e.AsignacionCreada, cuerpo=e.AsignacionNueva, estados=(201,),
+               errores=(Codigo.YA_EXISTE, Codigo.NO_ENCONTRADO))
+def crear_asignacion(datos: e.AsignacionNueva) -> e.AsignacionCreada:
+    """Registra una constancia de asignación ya otorgada, con fecha de hoy según el reloj."""
     hoy = ahora().date()
     asignacion = Asignacion(
-        folio=datos.get("folio") or f"CA-PRUEBA-{secrets.token_hex(4).upper()}",
-        cupo=cupo, titular=_usuario(datos.get("titular_rfc", "")),
-        anio=int(datos.get("anio", hoy.year)), monto=_decimal(datos.get("monto"), "monto"),
-        fecha=hoy, lugar=datos.get("lugar", "Ventanilla Única"),
+        folio=datos.folio or f"CA-PRUEBA-{secrets.token_hex(4).upper()}", cupo=_cupo(datos.cupo),
+        titular=_usuario(datos.titular_rfc, "titular_rfc"), anio=datos.anio or hoy.year,
+        monto=Decimal(datos.monto), fecha=hoy, lugar=datos.lugar,
     )
     _guardar(asignacion)
-    return jsonify(id=asignacion.id, folio=asignacion.folio), 201
+    return e.AsignacionCreada(id=asignacion.id, folio=asignacion.folio)
 
 
-@bp.post("/dias-inhabiles")
-@permitir(API_DE_PRUEBAS)
-def agregar_dia_inhabil() -> tuple[Response, int]:
-    datos = _cuerpo()
-    try:
-        fecha = date.fromisoformat(datos.get("fecha", ""))
-    except ValueError:
-        raise BadRequest("fecha va como AAAA-MM-DD.") from None
-    db().merge(DiaInhabil(fecha=fecha, descripcion=datos.get("descripcion", "Día inhábil")))
+@api.operacion("POST", "/dias-inhabiles", e.DiaInhabilDeclarado, cuerpo=e.DiaInhabilNuevo, estados=(201, 200))
+def declarar_inhabil(datos: e.DiaInhabilNuevo) -> tuple[e.DiaInhabilDeclarado, int]:
+    """Declara un día inhábil de la dependencia (200 si ya lo era: cambia su descripción)."""
+    dia = db().get(DiaInhabil, datos.fecha)
+    estado = 201 if dia is None else 200
+    if dia is None:
+        dia = DiaInhabil(fecha=datos.fecha)
+        db().add(dia)
+    dia.descripcion = datos.descripcion
     db().commit()
-    return jsonify(fecha=fecha.isoformat()), 201
+    return e.DiaInhabilDeclarado(fecha=dia.fecha, descripcion=dia.descripcion), estado
 
 
-def _presentar(datos: dict[str, Any],
-               presentar: Callable[[Session, tramites_cupo.Contexto], Solicitud]) -> Solicitud:
+def _presentar(rfc: str,
+               presentar: Callable[[Session, tramites_cupo.Contexto], Solicitud]) -> e.SolicitudPresentada:
     """Presenta una solicitud recibida ahora (reloj del portal) y sin sello, con las mismas reglas
     que la pantalla del solicitante: sirve para preparar la bandeja del funcionario."""
     p = portal()
-    contexto = tramites_cupo.Contexto(_usuario(datos.get("solicitante_rfc", "")), None,
-                                      ahora, p.catalogos, p.firma_se)
+    contexto = tramites_cupo.Contexto(_usuario(rfc, "solicitante_rfc"), None, ahora, p.catalogos, p.firma_se)
     try:
         solicitud = presentar(db(), contexto)
     except ErrorCaptura as error:
         db().rollback()
-        raise BadRequest(str(error)) from None
+        raise Rechazo(Codigo.REGLA_INCUMPLIDA, str(error)) from None
     db().commit()
-    return solicitud
+    return e.SolicitudPresentada(folio=solicitud.folio or "", vence_el=solicitud.vence_el)
 
 
-@bp.post("/solicitudes/asignacion")
-@permitir(API_DE_PRUEBAS)
-def presentar_asignacion() -> tuple[Response, int]:
-    datos = _cuerpo()
-    solicitud = _presentar(datos, lambda sesion, contexto: tramites_cupo.presentar_asignacion(
-        sesion, contexto, datos.get("cupo", ""), datos.get("lugar", "Ventanilla Única"),
-        str(datos.get("monto", "")), datos.get("pedimentos", "")))
-    return jsonify(folio=solicitud.folio, vence_el=solicitud.vence_el.isoformat()
-                   if solicitud.vence_el else None), 201
+@api.operacion("POST", "/solicitudes/asignacion", e.SolicitudPresentada, cuerpo=e.SolicitudDeAsignacionNueva,
+               estados=(201,), errores=(Codigo.NO_ENCONTRADO, Codigo.REGLA_INCUMPLIDA))
+def presentar_asignacion(datos: e.SolicitudDeAsignacionNueva) -> e.SolicitudPresentada:
+    """Presenta una solicitud de asignación de cupo, pendiente de resolver."""
+    _cupo(datos.cupo)
+    return _presentar(datos.solicitante_rfc, lambda sesion, contexto: tramites_cupo.presentar_asignacion(
+        sesion, contexto, datos.cupo, datos.lugar, datos.monto, datos.pedimentos))
 
 
-@bp.post("/solicitudes/expedicion")
-@permitir(API_DE_PRUEBAS)
-def presentar_expedicion() -> tuple[Response, int]:
-    """Con copias de prueba adjuntas en lugar de la factura y el documento de transporte."""
-    datos = _cuerpo()
+@api.operacion("POST", "/solicitudes/expedicion", e.SolicitudPresentada, cuerpo=e.SolicitudDeExpedicionNueva,
+               estados=(201,), errores=(Codigo.NO_ENCONTRADO, Codigo.REGLA_INCUMPLIDA))
+def presentar_expedicion(datos: e.SolicitudDeExpedicionNueva) -> e.SolicitudPresentada:
+    """Presenta una solicitud de expedición de certificado, con copias de prueba adjuntas en lugar de
+    la factura y el documento de transporte."""
+    _asignacion(datos.asignacion)
     copia = tramites_cupo.Archivo("copia.pdf", b"%PDF-1.4 copia de prueba")
-    solicitud = _presentar(datos, lambda sesion, contexto: tramites_cupo.presentar_expedicion(
-        sesion, contexto, datos.get("asignacion", ""), datos.get("lugar", "Ventanilla Única"),
-        str(datos.get("monto", "")), datos.get("numero_factura", "F-PRUEBA"),
-        str(datos.get("monto_factura", "")), datos.get("documento_transporte", "Carta de porte"),
-        copia, copia))
-    return jsonify(folio=solicitud.folio), 201
+    return _presentar(datos.solicitante_rfc, lambda sesion, contexto: tramites_cupo.presentar_expedicion(
+        sesion, contexto, datos.asignacion, datos.lugar, datos.monto, datos.numero_factura,
+        datos.monto_factura, datos.documento_transporte, copia, copia))
 
 
-@bp.get("/reloj")
-@permitir(API_DE_PRUEBAS)
-def leer_reloj() -> Response:
-    return jsonify(ahora=portal().reloj.ahora().isoformat())
+@api.operacion("GET", "/reloj", e.HoraDelPortal, nombre="ahora")
+def leer_reloj() -> e.HoraDelPortal:
+    """La hora del portal."""
+    return e.HoraDelPortal(ahora=portal().reloj.ahora())
 
 
-@bp.put("/reloj")
-@permitir(API_DE_PRUEBAS)
-def fijar_reloj() -> Response:
-    try:
-        momento = datetime.fromisoformat(_cuerpo().get("ahora", ""))
-    except ValueError:
-        raise BadRequest("ahora debe ser una fecha y hora ISO 8601.") from None
-    portal().reloj.fijar(momento, corre=bool(_cuerpo().get("corre", False)))
-    return jsonify(ahora=portal().reloj.ahora().isoformat())
+@api.operacion("PUT", "/reloj", e.HoraDelPortal, cuerpo=e.RelojFijado)
+def fijar_reloj(datos: e.RelojFijado) -> e.HoraDelPortal:
+    """Fija el reloj del portal en un momento, quieto o corriendo desde ahí."""
+    portal().reloj.fijar(datos.ahora, corre=datos.corre)
+    return e.HoraDelPortal(ahora=portal().reloj.ahora())
 
 
-@bp.delete("/reloj")
-@permitir(API_DE_PRUEBAS)
-def liberar_reloj() -> Response:
+@api.operacion("DELETE", "/reloj", e.HoraDelPortal)
+def liberar_reloj() -> e.HoraDelPortal:
+    """Devuelve el reloj del portal a la hora real del centro de México."""
     portal().reloj.liberar()
-    return jsonify(ahora=portal().reloj.ahora().isoformat())
+    return e.HoraDelPortal(ahora=portal().reloj.ahora())
 
 
-@bp.post("/correo/entregar")
-@permitir(API_DE_PRUEBAS)
-def entregar_correo() -> Response:
+@api.operacion("POST", "/correo/entregar", e.CorreoEntregado)
+def entregar_correo() -> e.CorreoEntregado:
     """Entrega ya la bandeja de salida, sin esperar al siguiente reintento del cartero."""
-    return jsonify(enviados=portal().cartero.entregar_pendientes(incluso_en_espera=True))
+    return e.CorreoEntregado(enviados=portal().cartero.entregar_pendientes(incluso_en_espera=True))
