@@ -1,6 +1,7 @@
 """La raíz sólo enumera los plugins del arnés: recursos en fixtures/, pasos en steps/."""
 
 pytest_plugins = [
+    "fixtures.objetivo",
     "fixtures.caracteristicas",
     "fixtures.correo",
     "fixtures.postgres",

@@ -1,0 +1,115 @@
+"""El perfil del objetivo (fixtures/objetivo.py): qué dice, qué rechaza y cómo llena las opciones."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from fixtures.objetivo import Objetivo, PerfilInvalido, cargar
+
+pytest_plugins = ["pytester"]
+
+RAIZ = Path(__file__).resolve().parents[1]
+COMPLETO = """
+[portal]
+url = "https://portal.ejemplo:8443/"
+
+[datos]
+modo = "api"
+
+[correo]
+buzon = "servicio"
+servicio = "http://buzon.ejemplo:8025"
+
+[reloj]
+fijable = false
+
+[navegador]
+remoto = "ws://127.0.0.1:3000/"
+"""
+
+
+def _perfil(tmp_path: Path, texto: str) -> Path:
+    ruta = tmp_path / "perfil.toml"
+    ruta.write_text(texto, encoding="utf-8")
+    return ruta
+
+
+def test_un_perfil_completo_fija_cada_opcion(tmp_path: Path) -> None:
+    objetivo = cargar(_perfil(tmp_path, COMPLETO))
+    assert objetivo.opciones() == {
+        "portal_url": "https://portal.ejemplo:8443",
+        "buzon_servicio": "http://buzon.ejemplo:8025",
+        "navegador_remoto": "ws://127.0.0.1:3000/",
+    }
+    assert objetivo.reloj.fijable is False
+
+
+def test_el_perfil_del_portal_de_referencia_equivale_a_no_dar_objetivo() -> None:
+    assert cargar(RAIZ / "fixtures" / "objetivos" / "referencia.toml") == Objetivo()
+    assert Objetivo().opciones() == {}
+
+
+@pytest.mark.parametrize(("texto", "dice"), [
+    ("[portal]\nurl = \"portal.ejemplo\"\n", "portal.url: debe empezar con http:// o https://"),
+    ("[portal]\ndireccion = \"http://x\"\n", "portal.direccion: no es un dato que el perfil conozca"),
+    ("[datos]\nmodo = \"magia\"\n", "datos.modo: valor no admitido"),
+    ("[correo]\nbuzon = \"servicio\"\n", "hace falta servicio"),
+    ("[correo]\nservicio = \"http://b:8025\"\n", "servicio es para buzon = \"servicio\""),
+    ("[reloj]\nfijable = \"tal vez\"\n", "reloj.fijable"),
+    ("[navegador]\nremoto = \"http://x\"\n", "navegador.remoto: debe ser «local» o una dirección ws://…"),
+    ("[portal\n", "no es TOML válido"),
+])
+def test_un_perfil_con_problemas_dice_cuales(tmp_path: Path, texto: str, dice: str) -> None:
+    with pytest.raises(PerfilInvalido, match="perfil") as error:
+        cargar(_perfil(tmp_path, texto))
+    assert dice in str(error.value)
+
+
+def test_un_perfil_que_no_existe(tmp_path: Path) -> None:
+    with pytest.raises(PerfilInvalido, match="No existe el perfil"):
+        cargar(tmp_path / "no-esta.toml")
+
+
+PRUEBA_DE_OPCIONES = """
+def test_opciones(pytestconfig):
+    print("portal_url=", pytestconfig.getoption("--portal-url"))
+    print("navegador_remoto=", pytestconfig.getoption("--navegador-remoto"))
+    print("buzon_servicio=", pytestconfig.getoption("--buzon-servicio"))
+"""
+
+
+def test_el_perfil_llena_las_opciones_y_la_linea_de_ordenes_gana(pytester: pytest.Pytester,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PYTHONPATH", str(RAIZ))
+    pytester.makepyfile(test_opciones=PRUEBA_DE_OPCIONES)
+    perfil = _perfil(pytester.path, COMPLETO)
+    plugins = ("-p", "fixtures.objetivo", "-p", "fixtures.portal", "-p", "fixtures.correo",
+               "-p", "fixtures.navegador", "-s", "-p", "no:cacheprovider")
+    salida = pytester.runpytest_subprocess(*plugins, "--objetivo", str(perfil),
+                                           "--portal-url", "http://otro:9000")
+    salida.assert_outcomes(passed=1)
+    salida.stdout.fnmatch_lines(["*portal_url= http://otro:9000*", "*navegador_remoto= ws://127.0.0.1:3000/*",
+                                 "*buzon_servicio= http://buzon.ejemplo:8025*"])
+    mal = pytester.runpytest_subprocess(*plugins, "--objetivo", str(_perfil(pytester.path, "[x]\n")))
+    assert mal.ret == pytest.ExitCode.USAGE_ERROR
+    mal.stderr.fnmatch_lines(["*x: no es un dato que el perfil conozca*"])
+
+
+def test_sin_reloj_fijable_los_escenarios_que_lo_fijan_no_se_corren_y_dicen_por_que(
+        tmp_path: Path) -> None:
+    """Contra el portal de referencia, con un perfil que no deja fijar el reloj: los escenarios que lo
+    fijan quedan sin correr con el motivo; los demás pasan."""
+    perfil = _perfil(tmp_path, "[reloj]\nfijable = false\n")
+    salida = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-rs", "--objetivo", str(perfil),
+         "--output", str(tmp_path / "salida"), "--cucumberjson", str(tmp_path / "c.json"),
+         "--junitxml", str(tmp_path / "j.xml"), "features/acuse_de_recepcion.feature",
+         "features/menu_de_tramites.feature"],
+        cwd=RAIZ, capture_output=True, text=True, check=False)
+    assert salida.returncode == 0, salida.stdout[-3000:] + salida.stderr[-3000:]
+    assert "3 passed, 3 skipped" in salida.stdout, salida.stdout[-3000:]
+    assert "necesita fijar el reloj del portal, y el objetivo no lo permite" in salida.stdout
