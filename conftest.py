@@ -11,6 +11,7 @@ pytest_plugins = [
     "fixtures.datos",
     "fixtures.documentos",
     "fixtures.informes",
+    "fixtures.conformidad",
     "steps.valores",
     "steps.sesion",
     "steps.tramites",
