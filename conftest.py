@@ -9,6 +9,7 @@ pytest_plugins = [
     "fixtures.navegador",
     "fixtures.efirma",
     "fixtures.datos",
+    "fixtures.aprovisionado",
     "fixtures.documentos",
     "fixtures.informes",
     "fixtures.conformidad",

@@ -6,27 +6,35 @@ Característica: Acuse de recepción de la solicitud de cancelación
   solicitante, que cualquiera con su certificado puede verificar.
 
   Antecedentes:
-    Dado que el reloj del portal marca el "2026-03-10T12:30:15"
-    Y una empresa registrada en la Ventanilla Única
+    Dado una empresa registrada en la Ventanilla Única
     Y un cupo de "Primero en Tiempo, Primero en Derecho"
-    Y que la empresa tiene en ese cupo el certificado "A" por 100 toneladas, 20 ya ejercidas
-    Y que la empresa inició sesión
-    Y que la empresa agregó el certificado "A" con un monto a favor de 25
-    Y que la empresa firmó la solicitud con su e.firma
 
   @CAN-12 @CAN-13
   Escenario: El acuse en PDF trae los datos de la solicitud y la hora del portal
+    Dado que el reloj del portal marca el "2026-03-10T12:30:15"
+    Y que la empresa tiene en ese cupo un certificado vigente "A"
+    Y que la empresa inició sesión
+    Y que la empresa agregó el certificado "A" con un monto a favor de 0.005
+    Y que la empresa firmó la solicitud con su e.firma
     Cuando la empresa descarga el acuse de recepción de trámite
     Entonces el acuse es un PDF con el folio del trámite, la fecha "10/03/2026" y la hora "12:30:15"
-    Y el acuse muestra el RFC y el nombre de la empresa, el certificado "A" por 25 y el motivo
+    Y el acuse muestra el RFC y el nombre de la empresa, el certificado "A" por 0.005 y el motivo
 
-  @CAN-13
-  Escenario: El sello del acuse se verifica con el certificado de la empresa
-    Cuando la empresa descarga el acuse de recepción de trámite
-    Entonces el sello del acuse se verifica con el certificado de la empresa
-    Y el sello del acuse no se verifica si la cadena original cambia en un solo carácter
+  Regla: El acuse va sellado por la empresa y firmado por la Secretaría
 
-  @CAN-13 @PADES
-  Escenario: El acuse lleva la firma electrónica de la Secretaría
-    Cuando la empresa descarga el acuse de recepción de trámite
-    Entonces la firma de la Secretaría en el acuse es íntegra, válida y de confianza
+    Antecedentes:
+      Dado que la empresa tiene en ese cupo un certificado vigente "A"
+      Y que la empresa inició sesión
+      Y que la empresa agregó el certificado "A" con un monto a favor de 0.005
+      Y que la empresa firmó la solicitud con su e.firma
+
+    @CAN-13
+    Escenario: El sello del acuse se verifica con el certificado de la empresa
+      Cuando la empresa descarga el acuse de recepción de trámite
+      Entonces el sello del acuse se verifica con el certificado de la empresa
+      Y el sello del acuse no se verifica si la cadena original cambia en un solo carácter
+
+    @CAN-13 @PADES
+    Escenario: El acuse lleva la firma electrónica de la Secretaría
+      Cuando la empresa descarga el acuse de recepción de trámite
+      Entonces la firma de la Secretaría en el acuse es íntegra, válida y de confianza

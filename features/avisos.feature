@@ -11,12 +11,12 @@ Característica: Aviso por correo de la solicitud de cancelación
 
   Escenario: En un cupo de primero en tiempo el aviso llega a la empresa y al dictaminador
     Dado que la empresa tiene el certificado "A" en un cupo de "Primero en Tiempo, Primero en Derecho"
-    Cuando la empresa firma la cancelación de 10 toneladas del certificado "A"
+    Cuando la empresa firma la cancelación de 0.005 toneladas del certificado "A"
     Entonces llega el aviso con el folio del trámite y el certificado "A" a la empresa y al dictaminador del cupo
     Y el aviso no llega a Nivel Central
 
   Escenario: En un cupo de Licitación Pública el aviso llega también a Nivel Central
     Dado que la empresa tiene el certificado "A" en un cupo de "Licitación Pública"
-    Cuando la empresa firma la cancelación de 10 toneladas del certificado "A"
+    Cuando la empresa firma la cancelación de 0.005 toneladas del certificado "A"
     Entonces llega el aviso con el folio del trámite y el certificado "A" a la empresa y al dictaminador del cupo
     Y el aviso llega también a Nivel Central

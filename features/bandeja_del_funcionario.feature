@@ -8,7 +8,7 @@ Característica: La solicitud firmada llega al funcionario
   Antecedentes:
     Dado una empresa registrada en la Ventanilla Única
     Y que la empresa tiene el certificado "A" en un cupo de "Primero en Tiempo, Primero en Derecho"
-    Y que la empresa ya firmó la cancelación de 10 toneladas del certificado "A"
+    Y que la empresa ya firmó la cancelación de 0.005 toneladas del certificado "A"
 
   Escenario: El dictaminador del cupo ve la solicitud pendiente
     Cuando el dictaminador del cupo revisa su bandeja

@@ -3,12 +3,13 @@ Característica: Captura de la solicitud de cancelación de certificados de cupo
   El solicitante busca el cupo por sus parámetros, elige entre sus certificados vigentes los que
   quiere cancelar y, para cada uno, el monto a favor: más de cero y no más de lo que el
   certificado tiene sin ejercer ni cancelar. Sólo con al menos un certificado a cancelar puede
-  pasar a la firma.
+  pasar a la firma. (Los límites exactos del monto a favor están en «Lo que un certificado tiene
+  por cancelar».)
 
   Antecedentes:
     Dado una empresa registrada en la Ventanilla Única
     Y un cupo de "Primero en Tiempo, Primero en Derecho"
-    Y que la empresa tiene en ese cupo el certificado "A" por 100 toneladas, 20 ya ejercidas
+    Y que la empresa tiene en ese cupo un certificado vigente "A"
     Y que la empresa inició sesión
 
   @CAN-04
@@ -62,29 +63,16 @@ Característica: Captura de la solicitud de cancelación de certificados de cupo
       | Representación Federal     |
 
   @CAN-07
-  Escenario: Al elegir el cupo se ven su detalle y los certificados de la empresa
-    Cuando la empresa selecciona el cupo en la solicitud de cancelación
-    Entonces ve el detalle del cupo
-    Y los certificados disponibles son "A" con 80 toneladas por cancelar
-
-  @CAN-07
   Escenario: Los certificados de otra empresa nunca se listan
-    Dado que otra empresa tiene en ese cupo el certificado "OTRO" por 50 toneladas, 0 ya ejercidas
+    Dado que otra empresa tiene en ese cupo un certificado vigente "OTRO"
     Cuando la empresa selecciona el cupo en la solicitud de cancelación
-    Entonces los certificados disponibles son "A" con 80 toneladas por cancelar
-
-  @CAN-07
-  Escenario: Los certificados vencidos, cancelados o ya ejercidos por completo no se listan
-    Dado que la empresa tiene en ese cupo el certificado "VENCIDO", que venció ayer
-    Y que la empresa tiene en ese cupo el certificado "CANCELADO", ya cancelado
-    Y que la empresa tiene en ese cupo el certificado "EJERCIDO" por 50 toneladas, 50 ya ejercidas
-    Cuando la empresa selecciona el cupo en la solicitud de cancelación
-    Entonces los certificados disponibles son "A" con 80 toneladas por cancelar
+    Entonces entre los certificados disponibles está "A"
+    Y no está el certificado "OTRO"
 
   @CAN-08
   Escenario: Un certificado con su monto a favor pasa a «Certificados a cancelar»
-    Cuando la empresa agrega el certificado "A" con un monto a favor de 30.5
-    Entonces los certificados a cancelar son "A" por 30.5
+    Cuando la empresa agrega el certificado "A" con un monto a favor de 0.5
+    Entonces los certificados a cancelar son "A" por 0.5
 
   @CAN-09
   Escenario: El motivo de cancelación es de sólo lectura
@@ -99,7 +87,7 @@ Característica: Captura de la solicitud de cancelación de certificados de cupo
 
   @CAN-10
   Escenario: Al quitar el único certificado ya no se pasa a la firma
-    Dado que la empresa agregó el certificado "A" con un monto a favor de 10
+    Dado que la empresa agregó el certificado "A" con un monto a favor de 1
     Y que la empresa quitó el certificado "A" de los certificados a cancelar
     Cuando la empresa intenta pasar a la firma
     Entonces ve el mensaje "Agregue al menos un certificado a cancelar antes de continuar."
@@ -107,7 +95,7 @@ Característica: Captura de la solicitud de cancelación de certificados de cupo
 
   @CAN-10 @CAN-03
   Escenario: Con un certificado a cancelar, «Siguiente» lleva a la firma
-    Dado que la empresa agregó el certificado "A" con un monto a favor de 10
+    Dado que la empresa agregó el certificado "A" con un monto a favor de 1
     Cuando la empresa pasa a la firma
     Entonces el indicador de pasos resalta en verde "Firmar Solicitud"
 
@@ -121,7 +109,7 @@ Característica: Captura de la solicitud de cancelación de certificados de cupo
       Ejemplos:
         | monto |
         | 0.001 |
-        | 80    |
+        | 1.25  |
 
     Esquema del escenario: Un monto a favor inaceptable se rechaza y no cambia nada
       Cuando la empresa agrega el certificado "A" con un monto a favor de "<monto>"
@@ -132,31 +120,19 @@ Característica: Captura de la solicitud de cancelación de certificados de cupo
         | monto   | mensaje                                                                 |
         | 0       | El monto a favor debe ser mayor que cero.                               |
         | -5      | El monto a favor debe ser mayor que cero.                               |
-        | 80.001  | El monto a favor (80.001) excede el saldo por cancelar del certificado (80.0). |
         | diez    | El monto a favor debe ser un número                                     |
         | 0.0001  | El monto a favor debe ser un número, con punto decimal y hasta tres decimales. |
         |         | Capture el monto a favor.                                               |
 
     Escenario: El mismo certificado no se agrega dos veces
-      Dado que la empresa agregó el certificado "A" con un monto a favor de 10
-      Cuando la empresa agrega el certificado "A" con un monto a favor de 5
+      Dado que la empresa agregó el certificado "A" con un monto a favor de 1
+      Cuando la empresa agrega el certificado "A" con un monto a favor de 0.5
       Entonces ve el mensaje "ya está en los certificados a cancelar"
-      Y los certificados a cancelar son "A" por 10
+      Y los certificados a cancelar son "A" por 1
 
     Escenario: Un certificado agregado se puede quitar antes de firmar
-      Dado que la empresa tiene en ese cupo el certificado "B" por 40 toneladas, 0 ya ejercidas
-      Y que la empresa agregó el certificado "A" con un monto a favor de 10
-      Y que la empresa agregó el certificado "B" con un monto a favor de 15
+      Dado que la empresa tiene en ese cupo un certificado vigente "B"
+      Y que la empresa agregó el certificado "A" con un monto a favor de 1
+      Y que la empresa agregó el certificado "B" con un monto a favor de 0.5
       Cuando la empresa quita el certificado "A" de los certificados a cancelar
-      Entonces los certificados a cancelar son "B" por 15
-
-    Escenario: Tras una cancelación firmada se puede pedir exactamente lo que queda
-      Dado que la empresa ya firmó la cancelación de 60 toneladas del certificado "A"
-      Cuando la empresa agrega el certificado "A" con un monto a favor de 20
-      Entonces los certificados a cancelar son "A" por 20
-
-    Escenario: Un monto ya pedido en una cancelación firmada no se puede cancelar otra vez
-      Dado que la empresa ya firmó la cancelación de 60 toneladas del certificado "A"
-      Cuando la empresa agrega el certificado "A" con un monto a favor de 20.001
-      Entonces ve el mensaje "El monto a favor (20.001) excede el saldo por cancelar del certificado (20.0)."
-      Y no hay certificados a cancelar
+      Entonces los certificados a cancelar son "B" por 0.5

@@ -7,9 +7,9 @@ Característica: Firma de la solicitud de cancelación
   Antecedentes:
     Dado una empresa registrada en la Ventanilla Única
     Y un cupo de "Primero en Tiempo, Primero en Derecho"
-    Y que la empresa tiene en ese cupo el certificado "A" por 100 toneladas, 20 ya ejercidas
+    Y que la empresa tiene en ese cupo un certificado vigente "A"
     Y que la empresa inició sesión
-    Y que la empresa agregó el certificado "A" con un monto a favor de 25
+    Y que la empresa agregó el certificado "A" con un monto a favor de 0.005
 
   @CAN-11 @CAN-12
   Escenario: Firmar con la misma e.firma registra la solicitud con un folio
@@ -22,17 +22,17 @@ Característica: Firma de la solicitud de cancelación
     Dado otra empresa registrada en la Ventanilla Única
     Cuando la empresa intenta firmar la solicitud con la e.firma de la otra empresa
     Entonces ve el mensaje "La e.firma no corresponde a la que usó para iniciar la sesión."
-    Y la solicitud sigue sin firmar, con el certificado "A" por 25 a cancelar
+    Y la solicitud sigue sin firmar, con el certificado "A" por 0.005 a cancelar
 
   @CAN-11
   Escenario: Otra e.firma vigente de la misma empresa tampoco firma la solicitud
     Dado que la empresa tiene otra e.firma vigente
     Cuando la empresa intenta firmar la solicitud con su otra e.firma
     Entonces ve el mensaje "La e.firma no corresponde a la que usó para iniciar la sesión."
-    Y la solicitud sigue sin firmar, con el certificado "A" por 25 a cancelar
+    Y la solicitud sigue sin firmar, con el certificado "A" por 0.005 a cancelar
 
   @CAN-11
   Escenario: Una contraseña equivocada no firma la solicitud
     Cuando la empresa intenta firmar la solicitud con una contraseña equivocada
     Entonces ve el mensaje "La contraseña de la clave privada es incorrecta."
-    Y la solicitud sigue sin firmar, con el certificado "A" por 25 a cancelar
+    Y la solicitud sigue sin firmar, con el certificado "A" por 0.005 a cancelar

@@ -103,6 +103,9 @@ class CapturaDeCancelacion:
     def certificados_disponibles(self) -> Locator:
         return _primera_columna(_tabla(self.page, "Certificados disponibles"))
 
+    def certificado_disponible(self, folio: str) -> Locator:
+        return self.certificados_disponibles.filter(has_text=re.compile(rf"^\s*{re.escape(folio)}\s*$"))
+
     @property
     def seccion_certificados_disponibles(self) -> Locator:
         return self.page.get_by_role("region", name="Certificados disponibles")
@@ -142,6 +145,12 @@ class CapturaDeCancelacion:
         boton.click()
         expect(boton).to_have_count(0)
 
+
+    def vaciar(self) -> None:
+        """Quita del borrador todos los certificados a cancelar que tenga."""
+        self.abrir_pestana("Cancelación de Certificados de Cupo")
+        for folio in self.folios_a_cancelar.all_text_contents():
+            self.eliminar_certificado(folio.strip())
     @property
     def motivo(self) -> Locator:
         return self.page.get_by_label("Motivo de cancelación")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -40,7 +41,9 @@ def reloj_fijo(reloj: Portal, momento: str) -> None:
 
 @given("que la empresa firmó la solicitud con su e.firma", target_fixture="folio")
 @when("la empresa firma la solicitud con su e.firma", target_fixture="folio")
-def firma(page: Page, empresa: Persona) -> str:
+def firma(page: Page, fabrica: Fabrica, empresa: Persona, certificados: Certificados) -> str:
+    for certificado, monto in certificados.a_cancelar():
+        fabrica.consumir(certificado, monto)
     _firmar(page, empresa.efirma)
     return flujos.leer_folio(page)
 
@@ -116,12 +119,12 @@ def acuse_con_folio(acuse_descargado: Descarga, acuse: DocumentoPdf, folio: str,
 
 
 @then(parsers.parse('el acuse muestra el RFC y el nombre de la empresa, el certificado "{alias}" '
-                    'por {monto:d} y el motivo'))
+                    'por {monto} y el motivo'))
 def acuse_con_datos(acuse: DocumentoPdf, empresa: Persona, certificados: Certificados, alias: str,
-                    monto: int) -> None:
+                    monto: str) -> None:
     assert acuse.campo("RFC del solicitante") == empresa.rfc
     assert acuse.campo("Nombre o razón social") == empresa.nombre
-    assert acuse.certificados == {certificados[alias].folio: monto}
+    assert acuse.certificados == {certificados[alias].folio: Decimal(monto)}
     assert acuse.campo("Motivo de cancelación") == MOTIVO
 
 

@@ -27,13 +27,13 @@ def dictaminador_revisa(new_context: NuevoContexto, cupo: Cupo) -> Page:
 
 
 @when("el dictaminador de otro cupo revisa su bandeja", target_fixture="pagina_del_funcionario")
-def otro_dictaminador_revisa(new_context: NuevoContexto, fabrica: Fabrica) -> Page:
-    return _bandeja_de(new_context, fabrica.cupo().dictaminador)
+def otro_dictaminador_revisa(new_context: NuevoContexto, fabrica: Fabrica, cupo: Cupo) -> Page:
+    return _bandeja_de(new_context, fabrica.otro_dictaminador(cupo))
 
 
 @when("el dictaminador de otro cupo abre la solicitud por su folio", target_fixture="pagina_del_funcionario")
-def otro_dictaminador_abre(new_context: NuevoContexto, fabrica: Fabrica, folio: str) -> Page:
-    pagina = _bandeja_de(new_context, fabrica.cupo().dictaminador)
+def otro_dictaminador_abre(new_context: NuevoContexto, fabrica: Fabrica, cupo: Cupo, folio: str) -> Page:
+    pagina = _bandeja_de(new_context, fabrica.otro_dictaminador(cupo))
     SolicitudDelFuncionario(pagina).abrir(folio)
     return pagina
 

@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.correo import Correo, Recibido
-from fixtures.datos import Cupo, Fabrica, Persona
+from fixtures.datos import Cupo, Fabrica, Persona, certificado_existente
 from fixtures.documentos import DocumentoPdf, leer_documento, validar_firma_pdf
 from pages import flujos, pantalla
 from pages.flujos import NuevoContexto
@@ -64,8 +64,8 @@ def obtuvo_certificado(page: Page, new_context: NuevoContexto, fabrica: Fabrica,
                        monto: str) -> None:
     flujos.solicitar_certificado(page, empresa, asignacion, monto, monto, fabrica.archivo("factura.pdf"),
                                  fabrica.archivo("transporte.pdf"), f"F-{fabrica.hoy():%Y}-{monto}")
-    certificados.guardar(alias, fabrica.certificado_existente(
-        flujos.obtener(page, new_context, cupo.dictaminador)[1], cupo, empresa, Decimal(monto)))
+    certificados.guardar(alias, certificado_existente(
+        flujos.obtener(page, new_context, cupo.dictaminador)[1], cupo, empresa))
 
 
 @given("que el dictaminador del cupo autorizó la solicitud de la otra empresa")

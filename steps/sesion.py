@@ -40,9 +40,8 @@ def inicia_sesion_con_defecto(page: Page, empresa: Persona, defectos: Defectos, 
         "contraseña equivocada": lambda: defectos.contrasena_equivocada(buena),
         "certificado de una autoridad desconocida":
             lambda: defectos.de_autoridad_desconocida(empresa.rfc, empresa.nombre),
-        "certificado vencido": lambda: defectos.vencida(empresa.rfc, empresa.nombre),
-        "clave privada de otra e.firma":
-            lambda: defectos.clave_de_otra(buena, fabrica.sin_registro().rfc, "Otra persona"),
+        "certificado vencido": lambda: fabrica.efirma_vencida(empresa.rfc, empresa.nombre),
+        "clave privada de otra e.firma": lambda: defectos.clave_de_otra(buena),
         ".cer que no es un certificado": lambda: defectos.cer_que_no_es_certificado(buena),
         ".key que no es una clave privada": lambda: defectos.key_que_no_es_clave(buena),
     }

@@ -12,7 +12,6 @@ from pytest_bdd import given, parsers, then, when
 
 from fixtures.datos import Cupo, Fabrica, Persona
 from fixtures.documentos import DocumentoPdf, leer_documento
-from fixtures.portal import Portal
 from pages import flujos, pantalla
 from pages.flujos import VENTANILLA_UNICA
 from pages.solicitudes import DetalleDeSolicitud
@@ -58,9 +57,9 @@ def solicita_asignacion(page: Page, empresa: Persona, cupo: Cupo, monto: str, lu
 
 @when(parsers.parse("la empresa solicita otra asignación de {monto} toneladas con pedimentos por "
                     "{acreditado} toneladas"))
-def solicita_con_pedimentos(page: Page, empresa: Persona, cupo: Cupo, fake: Faker, portal: Portal,
+def solicita_con_pedimentos(page: Page, empresa: Persona, cupo: Cupo, fake: Faker, fabrica: Fabrica,
                             monto: str, acreditado: str) -> None:
-    anio, total = portal.api.ahora().year, Decimal(acreditado)
+    anio, total = fabrica.hoy().year, Decimal(acreditado)
     renglones = [f"{pedimento(fake, anio)} 40", f"{pedimento(fake, anio)} {total - 40}"]
     flujos.solicitar_asignacion(page, empresa, cupo.nombre, monto, pedimentos="\n".join(renglones))
 

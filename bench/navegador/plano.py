@@ -1,6 +1,6 @@
 """python -m bench.navegador.plano: el camino del escenario del banco, en Playwright a secas.
 
-Los datos se preparan como en el arnés (la Fabrica de fixtures.datos, por la API de pruebas: es el
+Los datos se preparan como en el arnés (la FabricaPorApi de fixtures.datos, por la API de pruebas: es el
 mismo trabajo en los dos lados). Lo demás, sin pasos ni objetos de página: abre la sesión con la
 e.firma como lo hace hoy el paso del arnés (el formulario de acceso por HTTP; --acceso pantalla lo
 llena en la pantalla), busca el cupo, lo selecciona, agrega el certificado, firma, lee el folio,
@@ -30,7 +30,7 @@ from pypdf import PdfReader
 from bench.navegador.canal import Canal
 from fixtures.api import ApiPruebas
 from fixtures.correo import BuzonSmtp
-from fixtures.datos import Cupo, Fabrica, Persona
+from fixtures.datos import Cupo, FabricaPorApi, Persona
 from fixtures.efirma import Archivos
 from fixtures.navegador import chromium_del_sistema
 from fixtures.portal import Portal, arrancar_portal_de_referencia
@@ -121,7 +121,7 @@ def vuelta(banco: Banco, numero: int, semilla: str, acceso: str) -> None:
     """Una cancelación completa, con datos nuevos; deja el reloj del portal como lo encontró."""
     fake = Faker("es_MX")
     fake.seed_instance(f"{semilla}:plano:{numero}")
-    fabrica = Fabrica(banco.portal, fake, banco.autoridad, banco.carpeta / f"vuelta-{numero}")
+    fabrica = FabricaPorApi(banco.portal, fake, banco.autoridad, banco.carpeta / f"vuelta-{numero}")
     banco.portal.api.fijar_reloj(MOMENTO)
     try:
         empresa = fabrica.solicitante()

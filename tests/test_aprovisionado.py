@@ -1,0 +1,187 @@
+"""Un ambiente aprovisionado: el perfil que lo describe (fixtures/objetivo.py) y la fábrica que entrega
+lo declarado (fixtures/aprovisionado.py): qué valida, qué entrega, qué deja sin correr y con qué motivo."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from faker import Faker
+from filelock import FileLock, Timeout
+
+from fixtures.aprovisionado import FabricaAprovisionada
+from fixtures.objetivo import PerfilInvalido, cargar
+
+pytest_plugins = ["pytester"]
+
+RAIZ = Path(__file__).resolve().parents[1]
+PERFIL = """
+[datos]
+modo = "aprovisionado"
+
+[[actores]]
+rol = "solicitante"
+rfc = "AAA010101AA1"
+nombre = "Empresa Uno"
+correo = "uno@empresa.example"
+cer = "uno.cer"
+key = "uno.key"
+contrasena_env = "CONTRASENA_DE_UNO"
+
+[[actores]]
+rol = "solicitante"
+rfc = "BBB010101BB2"
+nombre = "Empresa Dos"
+correo = "dos@empresa.example"
+cer = "dos.cer"
+key = "dos.key"
+contrasena = "secreta"
+
+[[actores]]
+rol = "dictaminador"
+rfc = "CCCC800101CC3"
+nombre = "Dictaminador"
+correo = "dictaminador@economia.example"
+cer = "dic.cer"
+key = "dic.key"
+contrasena = "secreta"
+cupos = ["CUPO-1"]
+
+[[cupos]]
+clave = "CUPO-1"
+nombre = "Cupo uno"
+regimen = "Importación"
+mecanismo = "Primero en Tiempo, Primero en Derecho"
+tratado = "Tratado uno"
+producto = "Producto uno"
+subproducto = "Subproducto uno"
+representacion_federal = "Representación Federal en Chiapas"
+
+[[certificados]]
+folio = "SE-1"
+cupo = "CUPO-1"
+titular = "AAA010101AA1"
+por_cancelar = "12.5"
+"""
+
+
+def _perfil(carpeta: Path, texto: str = PERFIL) -> Path:
+    for nombre in ("uno", "dos", "dic"):
+        for extension in ("cer", "key"):
+            (carpeta / f"{nombre}.{extension}").write_bytes(b"-")
+    ruta = carpeta / "perfil.toml"
+    ruta.write_text(texto, encoding="utf-8")
+    return ruta
+
+
+@pytest.fixture(autouse=True)
+def _contrasena(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CONTRASENA_DE_UNO", "de-la-variable")
+
+
+def test_un_perfil_aprovisionado_dice_actores_cupos_y_certificados(tmp_path: Path) -> None:
+    objetivo = cargar(_perfil(tmp_path))
+    assert objetivo.datos.modo == "aprovisionado"
+    assert objetivo.reloj.fijable is False  # sin API, el reloj no se fija
+    uno, dos, dictaminador = objetivo.actores
+    assert uno.cer == tmp_path / "uno.cer"  # relativo al perfil
+    assert uno.contrasena_de_la_efirma() == "de-la-variable"
+    assert dos.contrasena_de_la_efirma() == "secreta"
+    assert objetivo.dictaminador_de("CUPO-1") == dictaminador
+    assert objetivo.certificados[0].por_cancelar == Decimal("12.5")
+
+
+@pytest.mark.parametrize(("cambio", "dice"), [
+    (('cupo = "CUPO-1"\ntitular', 'cupo = "CUPO-9"\ntitular'), "el certificado SE-1 es del cupo CUPO-9"),
+    (('titular = "AAA010101AA1"', 'titular = "CCCC800101CC3"'), "(CCCC800101CC3) no es un actor solicitante"),
+    (('cupos = ["CUPO-1"]', 'cupos = []'), "ningún dictaminador tiene el cupo CUPO-1"),
+    (('cer = "dos.cer"', 'cer = "no-esta.cer"'), "actores.1.cer: no existe el archivo"),
+    (('contrasena_env = "CONTRASENA_DE_UNO"', 'contrasena_env = "NO_DEFINIDA_EN_ESTA_PRUEBA"'),
+     "la variable de entorno NO_DEFINIDA_EN_ESTA_PRUEBA (contrasena_env) no está definida"),
+    (('contrasena_env = "CONTRASENA_DE_UNO"', 'contrasena = "x"\ncontrasena_env = "CONTRASENA_DE_UNO"'),
+     "con contrasena o con contrasena_env (sólo una)"),
+    (('modo = "aprovisionado"', 'modo = "aprovisionado"\n[reloj]\nfijable = true'),
+     "no hay API de pruebas que fije el reloj"),
+    (('modo = "aprovisionado"', 'modo = "api"'), "son para [datos] modo = \"aprovisionado\""),
+    (('por_cancelar = "12.5"', 'por_cancelar = "0"'), "por_cancelar: debe ser mayor que cero"),
+])
+def test_un_perfil_aprovisionado_con_problemas_dice_cuales(tmp_path: Path, cambio: tuple[str, str],
+                                                           dice: str) -> None:
+    antes, despues = cambio
+    assert antes in PERFIL
+    with pytest.raises(PerfilInvalido) as error:
+        cargar(_perfil(tmp_path, PERFIL.replace(antes, despues, 1)))
+    assert dice in str(error.value)
+
+
+def test_un_perfil_aprovisionado_sin_la_direccion_del_portal_no_se_usa(pytester: pytest.Pytester,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PYTHONPATH", str(RAIZ))
+    pytester.makepyfile(test_nada="def test_nada():\n    pass\n")
+    salida = pytester.runpytest_subprocess("-p", "fixtures.objetivo", "-p", "no:cacheprovider",
+                                           "--objetivo", str(_perfil(pytester.path)))
+    assert salida.ret == pytest.ExitCode.USAGE_ERROR
+    assert "es de un ambiente aprovisionado: diga su dirección en [portal] url o con --portal-url" \
+        in salida.stderr.str()
+
+
+class _Nodo:
+    def __init__(self) -> None:
+        self.user_properties: list[tuple[str, Any]] = []
+
+
+class _Peticion:
+    def __init__(self) -> None:
+        self.node = _Nodo()
+
+
+def _fabrica(tmp_path: Path) -> tuple[FabricaAprovisionada, _Peticion]:
+    peticion = _Peticion()
+    candados = tmp_path / "candados"
+    candados.mkdir()
+    fabrica = FabricaAprovisionada(cargar(_perfil(tmp_path)), candados, tmp_path, Faker("es_MX"),
+                                   peticion)  # type: ignore[arg-type]
+    return fabrica, peticion
+
+
+def test_la_fabrica_entrega_lo_declarado_y_deja_sin_correr_lo_que_solo_da_la_api(tmp_path: Path) -> None:
+    fabrica, peticion = _fabrica(tmp_path)
+    empresa, otra = fabrica.solicitante(), fabrica.solicitante()
+    assert (empresa.rfc, otra.rfc) == ("AAA010101AA1", "BBB010101BB2")
+    assert empresa.compartida and empresa.efirma.contrasena == "de-la-variable"
+    cupo = fabrica.cupo()
+    assert cupo.clave == "CUPO-1" and cupo.dictaminador.rfc == "CCCC800101CC3"
+    certificado = fabrica.certificado_vigente(cupo, empresa)
+    assert certificado.folio == "SE-1"
+    fabrica.consumir(certificado, Decimal("0.005"))
+    assert peticion.node.user_properties == [("saldo consumido", "0.005 t del certificado SE-1")]
+    for pide, dice in [
+        (fabrica.solicitante, "un solicitante más de los 2 que ya usa"),
+        (lambda: fabrica.certificado_vigente(cupo, otra), "un certificado vigente de BBB010101BB2"),
+        (lambda: fabrica.cupo(mecanismo="Licitación Pública"), "cupo de «Licitación Pública»"),
+        (lambda: fabrica.cupo(montos={2022: Decimal(500)}), "POST /_pruebas/cupos"),
+        (lambda: fabrica.certificado(cupo, empresa, Decimal(100)), "POST /_pruebas/certificados"),
+        (lambda: fabrica.consumir(certificado, Decimal("0.02")), "[datos] consumo_maximo = 0.01"),
+        (fabrica.hoy, "GET /_pruebas/reloj"),
+        (fabrica.sin_registro, "POST /_pruebas/autoridades"),
+        (lambda: fabrica.otro_dictaminador(cupo), "un dictaminador que no tenga el cupo CUPO-1"),
+    ]:
+        with pytest.raises(pytest.skip.Exception) as omitido:
+            pide()
+        assert "No se corre en un ambiente aprovisionado" in str(omitido.value), str(omitido.value)
+        assert "el despliegue tendría que ofrecer" in str(omitido.value)
+        assert dice in str(omitido.value)
+    fabrica.cerrar()
+
+
+def test_un_solicitante_compartido_lo_usa_un_escenario_a_la_vez(tmp_path: Path) -> None:
+    fabrica, _ = _fabrica(tmp_path)
+    fabrica.solicitante()
+    otro_proceso = FileLock(tmp_path / "candados" / "AAA010101AA1.lock", timeout=0)
+    with pytest.raises(Timeout):
+        otro_proceso.acquire()
+    fabrica.cerrar()
+    with otro_proceso:
+        assert otro_proceso.is_locked
