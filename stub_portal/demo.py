@@ -1,5 +1,9 @@
-"""Datos de demostración: el cupo de quesos del catálogo y uno de licitación pública, dos
-solicitantes con asignaciones y certificados, los funcionarios y las e.firmas de todos."""
+"""Datos de demostración: el cupo de quesos del catálogo, dos de licitación pública y otro de primero en
+tiempo, dos solicitantes con asignaciones y certificados, los funcionarios y las e.firmas de todos.
+
+Además de credentials.json, escribe perfil.toml: el perfil de un ambiente aprovisionado que describe estos
+datos, para probar la conformidad de un despliegue de la demostración sin la API de pruebas
+(`pytest --objetivo demo/perfil.toml --portal-url …`)."""
 
 from __future__ import annotations
 
@@ -7,7 +11,9 @@ import json
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
+import tomli_w
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -22,12 +28,39 @@ USUARIOS = [
     ("solicitante", "LAC010203AB1", "Lácteos del Altiplano, S.A. de C.V.", "compras@lacteos-altiplano.example"),
     ("solicitante", "QSU990817KJ4", "Quesos del Sureste, S. de R.L. de C.V.", "tramites@quesos-sureste.example"),
     ("dictaminador", "MORA800101QW2", "Adriana Morales Quintero", "dictaminador@economia.example"),
+    ("dictaminador", "RIBT830610PL7", "Tomás Ríos Beltrán", "dictaminador.carne@economia.example"),
     ("nivel_central", "VEGS750505TR3", "Saúl Vega Íñiguez", "nivel.central@economia.example"),
 ]
 # Lo que el SAT pone además en la e.firma: de una empresa, su representante legal; de una persona, su CURP.
 REPRESENTANTES = {"LAC010203AB1": Representante("GAMA700312KL5", "GAMA700312MJCRRN04"),
                   "QSU990817KJ4": Representante("SOTE820915UV8", "SOTE820915HYNTRR02")}
-CURPS = {"MORA800101QW2": "MORA800101MDFRNN09", "VEGS750505TR3": "VEGS750505HDFGXL08"}
+CURPS = {"MORA800101QW2": "MORA800101MDFRNN09", "VEGS750505TR3": "VEGS750505HDFGXL08",
+         "RIBT830610PL7": "RIBT830610HJCSLM05"}
+# Los cupos que la demostración agrega al catálogo, con quién los dictamina.
+CUPOS_DEMO: list[tuple[dict[str, Any], str]] = [
+    ({"clave": "SE-CUPO-OMC-LECHE", "nombre": "Leche en polvo (OMC)", "regimen": "Importación",
+      "mecanismo": "Licitación Pública", "tratado": "Organización Mundial del Comercio (OMC)",
+      "pais_origen": "Cualquier país miembro de la OMC", "producto": "Leche",
+      "subproducto": "Leche en polvo o en pastillas",
+      "representacion_federal": "Representación Federal en la Ciudad de México",
+      "fracciones": ["0402.10.01", "0402.21.01"]}, "MORA800101QW2"),
+    ({"clave": "SE-CUPO-OMC-QUESO", "nombre": "Quesos (OMC)", "regimen": "Importación",
+      "mecanismo": "Licitación Pública", "tratado": "Organización Mundial del Comercio (OMC)",
+      "pais_origen": "Cualquier país miembro de la OMC", "producto": "Quesos",
+      "subproducto": "Quesos frescos y madurados",
+      "representacion_federal": "Representación Federal en la Ciudad de México",
+      "fracciones": ["0406.10.01", "0406.90.99"]}, "MORA800101QW2"),
+    ({"clave": "SE-CUPO-NI-CARNE", "nombre": "Carne de bovino de Nicaragua", "regimen": "Importación",
+      "mecanismo": "Primero en Tiempo, Primero en Derecho",
+      "tratado": "Acuerdo de Complementación Económica con Nicaragua", "pais_origen": "República de Nicaragua",
+      "producto": "Carne de bovino", "subproducto": "Carne de bovino deshuesada, congelada",
+      "representacion_federal": "Representación Federal en Jalisco",
+      "fracciones": ["0202.30.01"]}, "RIBT830610PL7"),
+]
+_CAMPOS_DEL_PERFIL = ("clave", "nombre", "regimen", "mecanismo", "tratado", "producto", "subproducto",
+                      "representacion_federal")
+_DATOS_DEL_SOLICITANTE = ("curp", "telefono", "calle", "numero_exterior", "colonia", "codigo_postal",
+                          "municipio", "entidad_federativa")
 
 
 def sembrar(sesiones: sessionmaker[Session], reloj: Reloj, carpeta: Path) -> Path:
@@ -53,18 +86,14 @@ def sembrar(sesiones: sessionmaker[Session], reloj: Reloj, carpeta: Path) -> Pat
             cer, key = credencial.guardar(carpeta, rfc)
             credenciales.append({"rol": perfil, "rfc": rfc, "nombre": nombre, "correo": correo,
                                  "cer": str(cer), "key": str(key), "contrasena": CONTRASENA})
-        dictaminador = usuarios["MORA800101QW2"]
         queso = sesion.scalars(select(Cupo).where(Cupo.clave == "SE-CUPO-GT-QUESO")).one()
-        queso.dictaminador = dictaminador
-        leche = catalogo.guardar_cupo(sesion, {
-            "clave": "SE-CUPO-OMC-LECHE", "nombre": "Leche en polvo (OMC)", "regimen": "Importación",
-            "mecanismo": "Licitación Pública", "tratado": "Organización Mundial del Comercio (OMC)",
-            "pais_origen": "Cualquier país miembro de la OMC", "producto": "Leche",
-            "subproducto": "Leche en polvo o en pastillas",
-            "representacion_federal": "Representación Federal en la Ciudad de México",
-            "fracciones": ["0402.10.01", "0402.21.01"], "montos": {str(hoy.year): "80000"},
-        })
-        leche.dictaminador = dictaminador
+        queso.dictaminador = usuarios["MORA800101QW2"]
+        cupos = {queso.clave: queso}
+        for datos, dictaminador in CUPOS_DEMO:
+            cupo = catalogo.guardar_cupo(sesion, {**datos, "montos": {str(hoy.year): "80000"}})
+            cupo.dictaminador = usuarios[dictaminador]
+            cupos[cupo.clave] = cupo
+        leche = cupos["SE-CUPO-OMC-LECHE"]
         desde = hoy.date() - timedelta(days=min(30, hoy.timetuple().tm_yday - 1))
         fin = desde.replace(month=12, day=31)
         lacteos, quesos = usuarios["LAC010203AB1"], usuarios["QSU990817KJ4"]
@@ -76,17 +105,48 @@ def sembrar(sesiones: sessionmaker[Session], reloj: Reloj, carpeta: Path) -> Pat
                                           (f"CA-{hoy.year}-0002", quesos, "50")]
         }
         sesion.add_all(asignaciones.values())
-        for folio, cupo, titular, expedido, ejercido in [
+        certificados = [
             ("SE-GT-0001", queso, lacteos, "40", "10.5"),
             ("SE-GT-0002", queso, lacteos, "25", "0"),
             ("SE-OMC-0001", leche, lacteos, "1500", "200"),
             ("SE-GT-0003", queso, quesos, "30", "5"),
-        ]:
+        ]
+        for folio, cupo, titular, expedido, ejercido in certificados:
             sesion.add(Certificado(
                 folio=folio, cupo=cupo, titular=titular, monto_expedido=Decimal(expedido),
                 monto_ejercido=Decimal(ejercido), fecha_expedicion=desde, vigencia_hasta=fin,
                 asignacion=asignaciones.get(titular.rfc) if cupo is queso else None,
             ))
+        descripcion = _perfil(credenciales, list(usuarios.values()), list(cupos.values()), certificados)
     archivo = carpeta / "credentials.json"
     archivo.write_text(json.dumps(credenciales, ensure_ascii=False, indent=2), encoding="utf-8")
+    (carpeta / "perfil.toml").write_text(
+        "# El ambiente de la demostración, para pytest --objetivo perfil.toml --portal-url … (ver el README).\n"
+        "# Los .cer y .key están junto a este archivo.\n" + tomli_w.dumps(descripcion), encoding="utf-8")
     return archivo
+
+
+def _perfil(credenciales: list[dict[str, str]], usuarios: list[Usuario], cupos: list[Cupo],
+            certificados: list[tuple[str, Cupo, Usuario, str, str]]) -> dict[str, Any]:
+    """El perfil aprovisionado (fixtures/objetivo.py) que describe los datos sembrados."""
+    por_rfc = {usuario.rfc: usuario for usuario in usuarios}
+    actores = []
+    for credencial in credenciales:
+        usuario = por_rfc[credencial["rfc"]]
+        actor: dict[str, Any] = {"rol": usuario.perfil, "rfc": usuario.rfc, "nombre": usuario.nombre,
+                                 "correo": usuario.correo, "cer": Path(credencial["cer"]).name,
+                                 "key": Path(credencial["key"]).name, "contrasena": CONTRASENA}
+        if usuario.perfil == "solicitante":
+            actor["datos"] = {campo: getattr(usuario, campo) for campo in _DATOS_DEL_SOLICITANTE}
+        dictamina = [cupo.clave for cupo in cupos if cupo.dictaminador is usuario]
+        if dictamina:
+            actor["cupos"] = dictamina
+        actores.append(actor)
+    return {
+        "datos": {"modo": "aprovisionado"},
+        "actores": actores,
+        "cupos": [{campo: getattr(cupo, campo) for campo in _CAMPOS_DEL_PERFIL} for cupo in cupos],
+        "certificados": [{"folio": folio, "cupo": cupo.clave, "titular": titular.rfc,
+                          "por_cancelar": str(Decimal(expedido) - Decimal(ejercido))}
+                         for folio, cupo, titular, expedido, ejercido in certificados],
+    }

@@ -13,6 +13,22 @@ from sat_pruebas import AutoridadCertificadora
 from tests.mundo import Mundo
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--despliegues", action="store_true",
+                     help="correr también las pruebas de conformidad contra despliegues (largas; "
+                          "tests/test_conformidad_de_despliegues.py)")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--despliegues"):
+        return
+    omitir = pytest.mark.skip(reason="es una corrida completa contra un despliegue: se corre con --despliegues "
+                                     "(scripts/probar lo hace)")
+    for item in items:
+        if item.get_closest_marker("despliegue"):
+            item.add_marker(omitir)
+
+
 @pytest.fixture(scope="session")
 def ac() -> AutoridadCertificadora:
     return AutoridadCertificadora()
