@@ -113,3 +113,11 @@ def test_sin_reloj_fijable_los_escenarios_que_lo_fijan_no_se_corren_y_dicen_por_
     assert salida.returncode == 0, salida.stdout[-3000:] + salida.stderr[-3000:]
     assert "5 passed, 1 skipped" in salida.stdout, salida.stdout[-3000:]
     assert "necesita fijar el reloj del portal, y el objetivo no lo permite" in salida.stdout
+
+
+def test_la_raiz_de_los_documentos_se_lee_junto_al_perfil(tmp_path: Path) -> None:
+    (tmp_path / "raiz.pem").write_text("-----BEGIN CERTIFICATE-----\n", encoding="utf-8")
+    objetivo = cargar(_perfil(tmp_path, '[portal]\nraiz_de_documentos = "raiz.pem"\n'))
+    assert objetivo.portal.raiz_de_documentos == tmp_path / "raiz.pem"
+    with pytest.raises(PerfilInvalido, match="portal.raiz_de_documentos: no existe el archivo"):
+        cargar(_perfil(tmp_path, '[portal]\nraiz_de_documentos = "otra.pem"\n'))
