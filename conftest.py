@@ -15,7 +15,7 @@ pytest_plugins = [
     "fixtures.informes",
     "fixtures.conformidad",
     "fixtures.documentacion.evidencia",
-    "fixtures.documentacion.sitio",
+    "fixtures.documentacion.recoleccion",
     "steps.valores",
     "steps.sesion",
     "steps.tramites",

@@ -27,7 +27,7 @@ DOMINIO = """# Reglas de prueba
 """
 PLUGINS = ("-p", "pasos_ventas", "-p", "fixtures.caracteristicas", "-p", "fixtures.objetivo",
            "-p", "fixtures.informes", "-p", "fixtures.conformidad",
-           "-p", "fixtures.documentacion.evidencia", "-p", "fixtures.documentacion.sitio")
+           "-p", "fixtures.documentacion.evidencia", "-p", "fixtures.documentacion.recoleccion")
 
 
 @pytest.fixture
