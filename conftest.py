@@ -2,6 +2,7 @@
 
 pytest_plugins = [
     "fixtures.objetivo",
+    "fixtures.mensajes",
     "fixtures.caracteristicas",
     "fixtures.correo",
     "fixtures.postgres",
@@ -17,6 +18,7 @@ pytest_plugins = [
     "fixtures.documentacion.evidencia",
     "fixtures.documentacion.recoleccion",
     "steps.valores",
+    "steps.mensajes",
     "steps.sesion",
     "steps.tramites",
     "steps.cancelacion",

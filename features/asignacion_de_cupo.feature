@@ -42,7 +42,7 @@ Característica: Solicitud de asignación de cupo
     Esquema del escenario: Fuera de su horario la Ventanilla Única no recibe la solicitud y dice cuándo reabre
       Dado que el reloj del portal marca el "<momento>"
       Cuando la empresa solicita la asignación de 100 toneladas en la "Ventanilla Única"
-      Entonces la solicitud se rechaza: "a partir del <reabre>"
+      Entonces la solicitud se rechaza porque está fuera del horario de recepción, que reabre el "<reabre>"
 
       Ejemplos:
         | momento             | reabre                 |
@@ -70,7 +70,7 @@ Característica: Solicitud de asignación de cupo
     Esquema del escenario: Fuera de su horario una Representación Federal no recibe la solicitud y dice cuándo reabre
       Dado que el reloj del portal marca el "<momento>"
       Cuando la empresa solicita la asignación de 100 toneladas en la "<representación>"
-      Entonces la solicitud se rechaza: "a partir del <reabre>"
+      Entonces la solicitud se rechaza porque está fuera del horario de recepción, que reabre el "<reabre>"
 
       Ejemplos:
         | momento             | representación                            | reabre                              |
@@ -88,7 +88,7 @@ Característica: Solicitud de asignación de cupo
     Escenario: En un año para el que el cupo no tiene monto no se reciben solicitudes
       Dado que el reloj del portal marca el "2023-01-02T12:00:00"
       Cuando la empresa solicita la asignación de 100 toneladas en la "Ventanilla Única"
-      Entonces la solicitud se rechaza: "El cupo no tiene monto para 2023: no recibe solicitudes."
+      Entonces la solicitud se rechaza porque el cupo no tiene monto para 2023
 
   @CUP-06
   Regla: Sólo pueden solicitar el cupo personas establecidas en México
@@ -103,13 +103,13 @@ Característica: Solicitud de asignación de cupo
       Dado una empresa con un RFC que no es mexicano registrada en la Ventanilla Única
       Y que la empresa inició sesión
       Cuando la empresa solicita la asignación de 100 toneladas en la "Ventanilla Única"
-      Entonces la solicitud se rechaza: "Sólo pueden solicitar el cupo personas establecidas en México"
+      Entonces la solicitud se rechaza porque sólo pueden solicitar personas establecidas en México
 
     Escenario: Con el domicilio fiscal fuera de México no se recibe la solicitud
       Dado una empresa con domicilio fiscal en "Guatemala" registrada en la Ventanilla Única
       Y que la empresa inició sesión
       Cuando la empresa solicita la asignación de 100 toneladas en la "Ventanilla Única"
-      Entonces la solicitud se rechaza: "Sólo pueden solicitar el cupo personas establecidas en México"
+      Entonces la solicitud se rechaza porque sólo pueden solicitar personas establecidas en México
 
   @ASG-02
   Regla: Una asignación subsecuente exige acreditar con pedimentos el 70% de la anterior
@@ -125,16 +125,16 @@ Característica: Solicitud de asignación de cupo
 
     Escenario: Con pedimentos por menos del 70% de la anterior la solicitud no se recibe
       Cuando la empresa solicita otra asignación de 50 toneladas con pedimentos por 69.999 toneladas
-      Entonces la solicitud se rechaza: "debe acreditar el ejercicio de al menos el 70% de la asignación anterior"
+      Entonces la solicitud se rechaza porque debe acreditar el 70% de la asignación anterior
 
     Esquema del escenario: Un número de pedimento mal formado se rechaza
       Cuando la empresa solicita otra asignación de 50 toneladas con el pedimento "<pedimento>" por 80 toneladas
-      Entonces la solicitud se rechaza: "<mensaje>"
+      Entonces la solicitud se rechaza porque el pedimento "<pedimento>" <falla>
 
       Ejemplos:
-        | pedimento          | mensaje                                              |
-        | 22 43 3456 212345  | debe tener 15 dígitos                                |
-        | 22 99 3456 2123456 | indica la aduana 99, que no existe                   |
-        | 22 43 0000 2123456 | no indica una patente aduanal válida                 |
-        | 22 43 3456 3123456 | debe empezar con el último dígito del año (2)        |
-        | 27 43 3456 7123456 | es de un año posterior al año en curso               |
+        | pedimento          | falla                                   |
+        | 22 43 3456 212345  | no tiene 15 dígitos                     |
+        | 22 99 3456 2123456 | indica una aduana que no existe         |
+        | 22 43 0000 2123456 | no indica una patente aduanal válida    |
+        | 22 43 3456 3123456 | no empieza con el último dígito del año |
+        | 27 43 3456 7123456 | es de un año posterior al año en curso  |

@@ -26,7 +26,7 @@ Característica: Captura de la solicitud de cancelación de certificados de cupo
   @CAN-05
   Esquema del escenario: Una búsqueda sin un parámetro requerido se rechaza
     Cuando la empresa busca cupos sin indicar "<requerido>"
-    Entonces ve el mensaje "Seleccione los parámetros requeridos: <requerido>."
+    Entonces se le avisa que falta el parámetro requerido "<requerido>"
     Y no se lista ningún cupo
 
     Ejemplos:
@@ -57,7 +57,7 @@ Característica: Captura de la solicitud de cancelación de certificados de cupo
 
     Ejemplos:
       | parámetro                  |
-      | Tratado o Bloque Comercial |
+      | Tratado o bloque Comercial |
       | Producto                   |
       | Subproducto                |
       | Representación Federal     |
@@ -77,12 +77,12 @@ Característica: Captura de la solicitud de cancelación de certificados de cupo
   @CAN-09
   Escenario: El motivo de cancelación es de sólo lectura
     Cuando la empresa abre la pestaña "Cancelación de Certificados de Cupo" de la solicitud de cancelación
-    Entonces ve el motivo "Cancelación de certificado de cupo a petición del interesado." sin poder cambiarlo
+    Entonces ve el motivo de cancelación, a petición del interesado, sin poder cambiarlo
 
   @CAN-10
   Escenario: Sin certificados a cancelar no se pasa a la firma
     Cuando la empresa intenta pasar a la firma
-    Entonces ve el mensaje "Agregue al menos un certificado a cancelar antes de continuar."
+    Entonces se le avisa que agregue al menos un certificado a cancelar
     Y el indicador de pasos resalta en verde "Captura de la Solicitud"
 
   @CAN-10
@@ -90,7 +90,7 @@ Característica: Captura de la solicitud de cancelación de certificados de cupo
     Dado que la empresa agregó el certificado "A" con un monto a favor de 1
     Y que la empresa quitó el certificado "A" de los certificados a cancelar
     Cuando la empresa intenta pasar a la firma
-    Entonces ve el mensaje "Agregue al menos un certificado a cancelar antes de continuar."
+    Entonces se le avisa que agregue al menos un certificado a cancelar
     Y el indicador de pasos resalta en verde "Captura de la Solicitud"
 
   @CAN-10 @CAN-03
@@ -113,21 +113,21 @@ Característica: Captura de la solicitud de cancelación de certificados de cupo
 
     Esquema del escenario: Un monto a favor inaceptable se rechaza y no cambia nada
       Cuando la empresa agrega el certificado "A" con un monto a favor de "<monto>"
-      Entonces ve el mensaje "<mensaje>"
+      Entonces se le avisa que <aviso>
       Y no hay certificados a cancelar
 
       Ejemplos:
-        | monto   | mensaje                                                                 |
-        | 0       | El monto a favor debe ser mayor que cero.                               |
-        | -5      | El monto a favor debe ser mayor que cero.                               |
-        | diez    | El monto a favor debe ser un número                                     |
-        | 0.0001  | El monto a favor debe ser un número, con punto decimal y hasta tres decimales. |
-        |         | Capture el monto a favor.                                               |
+        | monto   | aviso                                           |
+        | 0       | el monto a favor debe ser mayor que cero        |
+        | -5      | el monto a favor debe ser mayor que cero        |
+        | diez    | el monto a favor debe ser un número             |
+        | 0.0001  | el monto a favor admite a lo más tres decimales |
+        |         | capture el monto a favor                        |
 
     Escenario: El mismo certificado no se agrega dos veces
       Dado que la empresa agregó el certificado "A" con un monto a favor de 1
       Cuando la empresa agrega el certificado "A" con un monto a favor de 0.5
-      Entonces ve el mensaje "ya está en los certificados a cancelar"
+      Entonces se le avisa que el certificado "A" ya está en los certificados a cancelar
       Y los certificados a cancelar son "A" por 1
 
     Escenario: Un certificado agregado se puede quitar antes de firmar

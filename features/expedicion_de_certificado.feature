@@ -26,14 +26,14 @@ Característica: Solicitud de expedición de certificado de cupo
   @EXP-01
   Escenario: En otra Representación Federal no se recibe
     Cuando la empresa solicita un certificado de 60 toneladas con factura por 60 toneladas y "Conocimiento de embarque", en la "Representación Federal en Jalisco"
-    Entonces la solicitud se rechaza: "en la Representación Federal donde obtuvo la asignación (Representación Federal en Chiapas)"
+    Entonces la solicitud se rechaza porque se presenta donde obtuvo la asignación, la "Representación Federal en Chiapas"
 
   @EXP-01
   Esquema del escenario: Sin la copia de un documento la solicitud no se recibe
     Cuando la empresa solicita un certificado de 60 toneladas sin adjuntar la copia de "<documento>"
-    Entonces la solicitud se rechaza: "<mensaje>"
+    Entonces la solicitud se rechaza porque falta la copia de "<documento>"
 
     Ejemplos:
-      | documento         | mensaje                                                        |
-      | Factura comercial | Adjunte la copia de la factura comercial.                      |
-      | Carta de porte    | Adjunte la copia del documento de transporte (carta de porte). |
+      | documento         |
+      | Factura comercial |
+      | Carta de porte    |

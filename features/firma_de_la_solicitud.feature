@@ -21,18 +21,18 @@ Característica: Firma de la solicitud de cancelación
   Escenario: La e.firma de otra persona no firma la solicitud
     Dado otra empresa registrada en la Ventanilla Única
     Cuando la empresa intenta firmar la solicitud con la e.firma de la otra empresa
-    Entonces ve el mensaje "La e.firma no corresponde a la que usó para iniciar la sesión."
+    Entonces se le avisa que la e.firma no es la de la sesión
     Y la solicitud sigue sin firmar, con el certificado "A" por 0.005 a cancelar
 
   @CAN-11
   Escenario: Otra e.firma vigente de la misma empresa tampoco firma la solicitud
     Dado que la empresa tiene otra e.firma vigente
     Cuando la empresa intenta firmar la solicitud con su otra e.firma
-    Entonces ve el mensaje "La e.firma no corresponde a la que usó para iniciar la sesión."
+    Entonces se le avisa que la e.firma no es la de la sesión
     Y la solicitud sigue sin firmar, con el certificado "A" por 0.005 a cancelar
 
   @CAN-11
   Escenario: Una contraseña equivocada no firma la solicitud
     Cuando la empresa intenta firmar la solicitud con una contraseña equivocada
-    Entonces ve el mensaje "La contraseña de la clave privada es incorrecta."
+    Entonces se le avisa que la contraseña de la clave privada es incorrecta
     Y la solicitud sigue sin firmar, con el certificado "A" por 0.005 a cancelar

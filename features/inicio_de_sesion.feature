@@ -15,21 +15,21 @@ Característica: Inicio de sesión con e.firma
 
   Esquema del escenario: Una e.firma que no sirve no abre la sesión
     Cuando la empresa intenta iniciar sesión con una e.firma con el defecto "<defecto>"
-    Entonces ve el mensaje "<mensaje>"
+    Entonces se le avisa que <aviso>
     Y la empresa no tiene una sesión abierta
 
     Ejemplos:
-      | defecto                                  | mensaje                                                                  |
-      | contraseña equivocada                    | La contraseña de la clave privada es incorrecta.                         |
-      | certificado de una autoridad desconocida | El certificado no fue emitido por una autoridad certificadora reconocida |
-      | certificado vencido                      | El certificado no está vigente.                                          |
-      | clave privada de otra e.firma            | La clave privada no corresponde al certificado.                          |
-      | .cer que no es un certificado            | El archivo .cer no es un certificado de e.firma válido.                  |
-      | .key que no es una clave privada         | El archivo .key no es una clave privada válida.                          |
+      | defecto                                  | aviso                                                          |
+      | contraseña equivocada                    | la contraseña de la clave privada es incorrecta                |
+      | certificado de una autoridad desconocida | el certificado no es de una autoridad certificadora reconocida |
+      | certificado vencido                      | el certificado no está vigente                                 |
+      | clave privada de otra e.firma            | la clave privada no corresponde al certificado                 |
+      | .cer que no es un certificado            | el .cer no es un certificado de e.firma                        |
+      | .key que no es una clave privada         | el .key no es una clave privada                                |
 
   Escenario: Una e.firma válida de alguien sin registro no abre la sesión
     Cuando una persona sin registro en la Ventanilla Única intenta iniciar sesión con su e.firma
-    Entonces ve el mensaje "no está registrado como usuario de la Ventanilla Única"
+    Entonces se le avisa que su RFC no está registrado
     Y la empresa no tiene una sesión abierta
 
   @CAN-16
@@ -40,11 +40,11 @@ Característica: Inicio de sesión con e.firma
 
     Escenario: Al pedir cerrar la sesión se pregunta si está seguro
       Cuando la empresa pide cerrar la sesión
-      Entonces se le pregunta "¿Está seguro de que desea cerrar la sesión?" con las opciones «Sí» y «No»
+      Entonces se le pide confirmar el cierre con las opciones «Si» y «No»
 
-    Escenario: Al confirmar con «Sí» la sesión termina
+    Escenario: Al confirmar con «Si» la sesión termina
       Dado que la empresa pidió cerrar la sesión
-      Cuando la empresa responde «Sí»
+      Cuando la empresa responde «Si»
       Entonces ve la pantalla de inicio de sesión
       Y la empresa no tiene una sesión abierta
 

@@ -12,10 +12,10 @@ Característica: Llegar al trámite desde el menú Trámites
   Escenario: El menú Trámites muestra los íconos de las dependencias
     Cuando la empresa abre el menú Trámites
     Entonces ve los íconos de las dependencias, entre ellos:
-      | dependencia                                        |
-      | Secretaría de Economía (SE)                        |
-      | Secretaría de Agricultura y Desarrollo Rural (SADER) |
-      | Secretaría de Salud (SALUD)                        |
+      | dependencia                                  |
+      | Secretaría de Economía                       |
+      | Secretaría de Agricultura y Desarrollo Rural |
+      | Secretaría de Salud                          |
 
   @CAN-02
   Escenario: La Secretaría de Economía ofrece la cancelación en Cancelaciones

@@ -70,7 +70,7 @@ Característica: Resolución de las solicitudes de cupo
     Y que la empresa ya tiene una asignación de 100 toneladas de ese cupo
     Y que la empresa presentó una solicitud de certificado de 60 toneladas con factura por 80 toneladas
     Cuando el dictaminador del cupo autoriza la solicitud
-    Entonces el dictaminador ve el mensaje "No hay monto que otorgar: el saldo del cupo es cero"
+    Entonces el dictaminador ve que no hay saldo del cupo que otorgar
     Y la solicitud sigue pendiente
     Y el saldo del cupo en 2022 es de 0 toneladas
 
@@ -111,7 +111,7 @@ Característica: Resolución de las solicitudes de cupo
   Escenario: Rechazar sin motivo no se permite
     Dado que la empresa presentó una solicitud de asignación de 100 toneladas
     Cuando el dictaminador del cupo rechaza la solicitud porque ""
-    Entonces el dictaminador ve el mensaje "Escriba el motivo del rechazo."
+    Entonces el dictaminador ve que falta el motivo del rechazo
     Y la solicitud sigue pendiente
 
   @EXP-02

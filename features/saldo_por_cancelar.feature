@@ -39,7 +39,7 @@ Característica: Lo que un certificado tiene por cancelar
 
     Escenario: Una milésima más de lo que tiene por cancelar se rechaza
       Cuando la empresa agrega el certificado "A" con un monto a favor de "80.001"
-      Entonces ve el mensaje "El monto a favor (80.001) excede el saldo por cancelar del certificado (80.0)."
+      Entonces se le avisa que el monto a favor de 80.001 excede el saldo por cancelar de 80
       Y no hay certificados a cancelar
 
     Escenario: Tras una cancelación firmada se puede pedir exactamente lo que queda
@@ -50,5 +50,5 @@ Característica: Lo que un certificado tiene por cancelar
     Escenario: Un monto ya pedido en una cancelación firmada no se puede cancelar otra vez
       Dado que la empresa ya firmó la cancelación de 60 toneladas del certificado "A"
       Cuando la empresa agrega el certificado "A" con un monto a favor de 20.001
-      Entonces ve el mensaje "El monto a favor (20.001) excede el saldo por cancelar del certificado (20.0)."
+      Entonces se le avisa que el monto a favor de 20.001 excede el saldo por cancelar de 20
       Y no hay certificados a cancelar

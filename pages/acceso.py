@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Protocol
 
@@ -9,9 +10,12 @@ from playwright.sync_api import Locator, Page
 
 from pages.pantalla import esperar_resultado, ir_por
 
-ETIQUETA_DEL_CER = "Certificado (.cer)"
-ETIQUETA_DE_LA_KEY = "Clave privada (.key)"
-ETIQUETA_DE_LA_CONTRASENA = "Contraseña de la clave privada"
+# Los tres datos de la e.firma, por lo que dice su etiqueta (el portal los nombra a su manera:
+# «Certificado (.cer)», «Archivo del certificado», «Clave privada (.key)», «Contraseña de la clave privada»).
+ETIQUETA_DEL_CER = re.compile(r"^\s*(archivo del |el )?certificado\b|\.cer\b", re.IGNORECASE)
+ETIQUETA_DE_LA_KEY = re.compile(r"^\s*(archivo de la |la )?(clave privada|llave privada)\b|\.key\b", re.IGNORECASE)
+ETIQUETA_DE_LA_CONTRASENA = re.compile(r"^\s*contraseña", re.IGNORECASE)
+SI = re.compile(r"^\s*S[ií]\s*$")  # el manual escribe «Si»; la ortografía, «Sí»
 
 
 class Efirma(Protocol):
@@ -42,11 +46,12 @@ class Encabezado:
 
     @property
     def cerrar_sesion(self) -> Locator:
-        return self.page.get_by_role("button", name="Cerrar la sesión")
+        nombre = re.compile(r"^\s*Cerrar la sesión\s*$", re.IGNORECASE)
+        return self.page.get_by_role("button", name=nombre).or_(self.page.get_by_role("link", name=nombre))
 
     @property
     def confirmacion(self) -> Locator:
-        return self.page.get_by_role("dialog")
+        return self.page.get_by_role("dialog").or_(self.page.get_by_role("alertdialog"))
 
     @property
     def opciones_de_la_confirmacion(self) -> Locator:
@@ -56,10 +61,10 @@ class Encabezado:
         self.cerrar_sesion.click()
 
     def confirmar_cierre(self) -> None:
-        ir_por(self.page, self.confirmacion.get_by_role("button", name="Sí").click)
+        ir_por(self.page, self.confirmacion.get_by_role("button", name=SI).click)
 
     def desistir_del_cierre(self) -> None:
-        self.confirmacion.get_by_role("button", name="No").click()
+        self.confirmacion.get_by_role("button", name=re.compile(r"^\s*No\s*$")).click()
 
 
 class PaginaDeAcceso:
@@ -79,8 +84,9 @@ class PaginaDeAcceso:
         esperar_resultado(self.page, Encabezado(self.page).cerrar_sesion)
 
     @property
-    def titulo(self) -> Locator:
-        return self.page.get_by_role("heading", level=1)
+    def campos_de_la_efirma(self) -> list[Locator]:
+        return [self.page.get_by_label(etiqueta)
+                for etiqueta in (ETIQUETA_DEL_CER, ETIQUETA_DE_LA_KEY, ETIQUETA_DE_LA_CONTRASENA)]
 
 
 class AccesoDeFuncionarios(PaginaDeAcceso):

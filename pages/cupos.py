@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from decimal import Decimal
+
 from playwright.sync_api import Locator, Page
 
-from pages.formato import celda
+from pages import pantalla
+from pages.formato import TONELADAS, patron_del_monto
 from pages.pantalla import ir_por
+from pages.tablas import celda, fila, filas, tabla
 
 
 class ConsultaDeCupos:
@@ -15,8 +20,12 @@ class ConsultaDeCupos:
         self.page = page
 
     def abrir_ficha(self, nombre: str) -> FichaDelCupo:
+        """Abre la ficha por la liga del renglón del cupo (el renglón cuyo cupo se llama así)."""
         self.page.goto(self.RUTA)
-        ir_por(self.page, self.page.get_by_role("link", name=f"Ficha del cupo {nombre}").click)
+        del_cupo = self.page.get_by_role("cell", name=nombre, exact=True).or_(
+            self.page.get_by_role("rowheader", name=nombre, exact=True))
+        renglon = pantalla.contenido(self.page).get_by_role("row").filter(has=del_cupo)
+        ir_por(self.page, renglon.get_by_role("link").first.click)
         return FichaDelCupo(self.page)
 
 
@@ -25,18 +34,22 @@ class FichaDelCupo:
         self.page = page
 
     def seccion(self, titulo: str) -> Locator:
-        return self.page.get_by_role("region", name=titulo, exact=True)
+        return self.page.get_by_role("region", name=re.compile(rf"^\s*{re.escape(titulo)}\s*$", re.IGNORECASE))
 
-    def fila(self, tabla: str, primera_celda: str) -> Locator:
-        return self.page.get_by_role("table", name=tabla).get_by_role("row").filter(
-            has=self.page.get_by_role("cell", name=primera_celda, exact=True))
+    def tabla(self, nombre: str) -> Locator:
+        return tabla(pantalla.contenido(self.page), nombre)
+
+    def renglones(self, nombre: str) -> Locator:
+        return filas(self.tabla(nombre))
+
+    def renglon(self, tabla: str, con: str) -> Locator:
+        """Los renglones de la tabla que muestran ese texto (un año, una fracción)."""
+        return fila(self.tabla(tabla), con)
 
     def monto_del_anio(self, anio: int) -> Locator:
-        return celda(self.page.get_by_role("table", name="Monto del cupo"), str(anio), "Toneladas métricas")
+        return celda(self.tabla("Monto del cupo"), str(anio), "Toneladas métricas")
 
-    def celdas_de_la_primera_columna(self, tabla: str) -> Locator:
-        return self.page.get_by_role("table", name=tabla).locator("tbody tr td:first-child")
-
-    @property
-    def saldo(self) -> Locator:
-        return self.page.get_by_test_id("saldo")
+    @staticmethod
+    def saldo(anio: int, toneladas: Decimal) -> re.Pattern[str]:
+        """«Saldo del cupo en 2022: 485.0 toneladas métricas», en la forma en que la pantalla lo rotule."""
+        return pantalla.dato(rf"Saldo del cupo en {anio}", rf"{patron_del_monto(toneladas)}\s*{TONELADAS}")

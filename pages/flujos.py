@@ -7,7 +7,6 @@ página del funcionario), para que el paso lo entregue como fixture.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
@@ -26,13 +25,12 @@ from pages.acceso import (
 )
 from pages.cancelacion import AcuseDeRecepcion, CapturaDeCancelacion, FirmaDeSolicitud
 from pages.formularios import formulario_con
-from pages.funcionario import BandejaDelFuncionario, SolicitudDelFuncionario
-from pages.pantalla import aviso
+from pages.funcionario import BandejaDelFuncionario
+from pages.pantalla import avisos
 from pages.solicitudes import DetalleDeSolicitud, SolicitudDeAsignacion, SolicitudDeExpedicion
 
 NuevoContexto = Callable[..., BrowserContext]
 VENTANILLA_UNICA = "Ventanilla Única"
-FOLIO_DE_TRAMITE = re.compile(r"^\d{25}$")
 
 
 class Usuario(Protocol):
@@ -126,9 +124,7 @@ def firmar_cancelacion(page: Page, solicitante: Usuario, cupo: CupoBuscado, foli
 
 def leer_folio(page: Page) -> str:
     """El folio de trámite que muestra el acuse o el detalle de la solicitud recién firmada."""
-    folio = AcuseDeRecepcion(page).folio
-    expect(folio).to_have_text(FOLIO_DE_TRAMITE)
-    return folio.inner_text()
+    return AcuseDeRecepcion(page).leer_folio()
 
 
 def resolver(new_context: NuevoContexto, dictaminador: Usuario, folio: str, autorizar: bool,
@@ -146,11 +142,9 @@ def obtener(page: Page, new_context: NuevoContexto, dictaminador: Usuario) -> tu
     detalle = DetalleDeSolicitud(page)
     folio = leer_folio(page)
     funcionario = resolver(new_context, dictaminador, folio, autorizar=True)
-    expect(SolicitudDelFuncionario(funcionario).estado).to_have_text("Autorizada")
-    expect(aviso(funcionario)).to_contain_text(folio)
+    expect(avisos(funcionario).filter(has_text=folio).first).to_be_visible()
     detalle.abrir(folio)
-    expect(detalle.documento).to_be_visible()
-    return folio, detalle.documento.inner_text()
+    return folio, detalle.leer_documento()
 
 
 def solicitar_asignacion(page: Page, solicitante: Usuario, cupo: str, monto: str,

@@ -1,29 +1,60 @@
-"""Lo que toda pantalla del portal tiene, y cómo esperar a la pantalla que sigue a una acción."""
+"""Lo que toda pantalla tiene, hallado como lo halla una persona o un lector de pantalla.
+
+Los mensajes que deja una acción se buscan en el contenido principal (role main): el encabezado, el
+pie y los avisos permanentes de un portal (mantenimiento, sesión) no se confunden con ellos.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from playwright.sync_api import Locator, Page, expect
+
+
+def contenido(page: Page) -> Locator:
+    """El contenido principal de la pantalla (role main), sin encabezado, menús ni pie."""
+    return page.get_by_role("main")
 
 
 def titulo(page: Page) -> Locator:
     return page.get_by_role("heading", level=1)
 
 
-def aviso(page: Page) -> Locator:
-    """El mensaje de estado (role="status") que deja una acción: «Su solicitud ha sido registrada…»."""
-    return page.get_by_role("status")
+def avisos(page: Page) -> Locator:
+    """Los mensajes de estado (role status) del contenido: «Su solicitud ha sido registrada…»."""
+    return contenido(page).get_by_role("status")
 
 
 def mensaje_de_error(page: Page) -> Locator:
-    """El mensaje (role="alert") con que el portal rechaza lo que se le pidió."""
-    return page.get_by_role("alert")
+    """Los mensajes (role alert) con que el portal rechaza, en el contenido, lo que se le pidió."""
+    return contenido(page).get_by_role("alert")
 
 
 def menciones(page: Page, texto: str) -> Locator:
     """Dónde aparece ese texto en la pantalla (un folio, un nombre)."""
     return page.get_by_text(texto)
+
+
+def texto_con(page: Page, patron: re.Pattern[str]) -> Locator:
+    """El elemento más pequeño del contenido cuyo texto cumple el patrón."""
+    return contenido(page).get_by_text(patron)
+
+
+def dato(etiqueta: str, valor: str) -> re.Pattern[str]:
+    """Un dato rotulado como lo lee una persona, en cualquier forma: «Estado: Autorizada», un término
+    y su definición (dt/dd), o el encabezado de un renglón y su celda. La etiqueta y el valor son
+    expresiones regulares; se comparan con el texto visible del contenido (inner_text)."""
+    return re.compile(rf"(?:^|\n)[ \t]*(?:{etiqueta})[ \t]*:?[ \t\n]+(?:{valor})[ \t.]*(?:\n|\t|$)",
+                      re.IGNORECASE)
+
+
+def leer_dato(page: Page, etiqueta: str, valor: str = r"\S[^\n\t]*") -> str:
+    """Espera a que el dato esté en el contenido y devuelve su valor (la primera vez que aparece)."""
+    expect(contenido(page)).to_contain_text(dato(etiqueta, valor), use_inner_text=True)
+    hallado = dato(etiqueta, f"(?P<valor>{valor})").search(contenido(page).inner_text())
+    assert hallado, f"«{etiqueta}» dejó de estar en la pantalla"
+    return hallado.group("valor").strip()
 
 
 def ir_por(page: Page, accion: Callable[[], None]) -> None:

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Self
 
 from playwright.sync_api import Locator, Page
 
+from pages import pantalla
 from pages.acceso import Efirma, capturar_efirma
+from pages.cancelacion import AcuseDeRecepcion
 from pages.descargas import descargar
 from pages.pantalla import esperar_resultado
+
+# Cómo rotula una pantalla el folio del documento que resolvió la solicitud.
+DOCUMENTO_RESOLUTIVO = r"documento resolutivo|constancia de asignación|certificado de cupo"
+
+
+def _etiqueta(texto: str) -> re.Pattern[str]:
+    return re.compile(rf"^\s*{re.escape(texto)}(?!\w)", re.IGNORECASE)
 
 
 class _Formulario:
@@ -22,10 +32,20 @@ class _Formulario:
         self.page.goto(self.RUTA)
         return self
 
+    def campo(self, etiqueta: str) -> Locator:
+        return self.page.get_by_label(_etiqueta(etiqueta))
+
     def _elegir(self, etiqueta: str, opcion: str) -> None:
-        lista = self.page.get_by_label(etiqueta, exact=True)
         if opcion:
-            lista.select_option(label=opcion)
+            self.campo(etiqueta).select_option(label=opcion)
+
+    def _elegir_la_que_dice(self, etiqueta: str, texto: str) -> None:
+        """Elige la opción cuyo texto contiene `texto` (una constancia se muestra con su cupo y saldo)."""
+        lista = self.campo(etiqueta)
+        opciones: list[str] = lista.evaluate("s => [...s.options].map(o => o.label)")
+        elegida = next((o for o in opciones if texto in o), None)
+        assert elegida is not None, f"«{etiqueta}» no ofrece «{texto}»: {opciones}"
+        lista.select_option(label=elegida)
 
     def _firmar_y_enviar(self, efirma: Efirma) -> None:
         """Firma y envía; espera a la solicitud registrada o al rechazo."""
@@ -40,8 +60,8 @@ class SolicitudDeAsignacion(_Formulario):
     def presentar(self, cupo: str, lugar: str, monto: str, pedimentos: str, efirma: Efirma) -> None:
         self._elegir("Cupo", cupo)
         self._elegir("Lugar de presentación", lugar)
-        self.page.get_by_label("Monto solicitado", exact=True).fill(monto)
-        self.page.get_by_label("Pedimentos", exact=False).fill(pedimentos)
+        self.campo("Monto solicitado").fill(monto)
+        self.campo("Pedimentos").fill(pedimentos)
         self._firmar_y_enviar(efirma)
 
 
@@ -51,17 +71,16 @@ class SolicitudDeExpedicion(_Formulario):
     def presentar(self, asignacion: str, lugar: str, monto: str, factura: str, cantidad_factura: str,
                   transporte: str, copia_factura: Path | None, copia_transporte: Path | None,
                   efirma: Efirma) -> None:
-        self.page.get_by_label("Constancia de asignación").select_option(value=asignacion)
+        self._elegir_la_que_dice("Constancia de asignación", asignacion)
         self._elegir("Lugar de presentación", lugar)
-        self.page.get_by_label("Monto solicitado", exact=True).fill(monto)
-        self.page.get_by_label("Número de factura comercial").fill(factura)
-        self.page.get_by_label("Cantidad en la factura comercial y el documento de transporte").fill(
-            cantidad_factura)
+        self.campo("Monto solicitado").fill(monto)
+        self.campo("Número de factura comercial").fill(factura)
+        self.campo("Cantidad en la factura comercial y el documento de transporte").fill(cantidad_factura)
         self._elegir("Documento de transporte", transporte)
         if copia_factura:
-            self.page.get_by_label("Copia de la factura comercial").set_input_files(copia_factura)
+            self.campo("Copia de la factura comercial").set_input_files(copia_factura)
         if copia_transporte:
-            self.page.get_by_label("Copia del documento de transporte").set_input_files(copia_transporte)
+            self.campo("Copia del documento de transporte").set_input_files(copia_transporte)
         self._firmar_y_enviar(efirma)
 
 
@@ -77,11 +96,14 @@ class DetalleDeSolicitud:
 
     @property
     def folio(self) -> Locator:
-        return self.page.get_by_test_id("folio")
+        return AcuseDeRecepcion(self.page).folio
 
-    @property
-    def documento(self) -> Locator:
-        return self.page.get_by_test_id("documento")
+    def leer_folio(self) -> str:
+        return AcuseDeRecepcion(self.page).leer_folio()
+
+    def leer_documento(self) -> str:
+        """El folio del documento que resolvió la solicitud (la constancia o el certificado)."""
+        return pantalla.leer_dato(self.page, DOCUMENTO_RESOLUTIVO, r"[A-Z0-9][\w/-]*\d")
 
     def descargar(self, liga: str) -> bytes:
-        return descargar(self.page.get_by_role("link", name=liga, exact=True))[1]
+        return descargar(self.page.get_by_role("link", name=re.compile(rf"^\s*{re.escape(liga)}\s*$", re.I)))[1]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from decimal import Decimal
 
@@ -10,13 +11,14 @@ from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.datos import Cupo, Fabrica, Persona
+from fixtures.mensajes import Mensajes
 from pages import flujos
 from pages.cancelacion import ETIQUETAS_DE_BUSQUEDA, CapturaDeCancelacion
 from pages.formato import texto_del_monto
 from steps.valores import Certificados
 
 TITULARES = {"la empresa": "empresa", "otra empresa": "otra_empresa"}
-CAMPOS_DE_BUSQUEDA = {etiqueta: campo for campo, etiqueta in ETIQUETAS_DE_BUSQUEDA.items()}
+CAMPOS_DE_BUSQUEDA = {etiqueta.lower(): campo for campo, etiqueta in ETIQUETAS_DE_BUSQUEDA.items()}
 OPCIONALES = ("tratado", "producto", "subproducto", "representacion_federal")
 
 
@@ -105,7 +107,7 @@ def abre_pestana(page: Page, pestana: str) -> None:
 @when(parsers.parse('la empresa busca cupos sin indicar "{requerido}"'))
 def busca_sin_requerido(page: Page, cupo: Cupo, requerido: str) -> None:
     requeridos = {"regimen": cupo.regimen, "mecanismo": cupo.mecanismo}
-    del requeridos[CAMPOS_DE_BUSQUEDA[requerido]]
+    del requeridos[CAMPOS_DE_BUSQUEDA[requerido.lower()]]
     CapturaDeCancelacion(page).abrir().buscar_cupos(**requeridos)
 
 
@@ -116,7 +118,7 @@ def busca_sin_opcionales(page: Page, cupo: Cupo, mecanismo: str) -> None:
 
 @when(parsers.parse('la empresa busca cupos por "{mecanismo}" con el "{parametro}" del cupo'))
 def busca_con_opcional(page: Page, cupo: Cupo, mecanismo: str, parametro: str) -> None:
-    campo = CAMPOS_DE_BUSQUEDA[parametro]
+    campo = CAMPOS_DE_BUSQUEDA[parametro.lower()]
     assert campo in OPCIONALES, f"«{parametro}» no es un parámetro opcional"
     CapturaDeCancelacion(page).abrir().buscar_cupos(
         regimen=cupo.regimen, mecanismo=mecanismo, **{campo: getattr(cupo, campo)})
@@ -181,22 +183,29 @@ def datos_solo_lectura(page: Page, empresa: Persona) -> None:
 
 @then(parsers.parse('los parámetros marcados como requeridos son "{primero}" y "{segundo}"'))
 def requeridos(page: Page, primero: str, segundo: str) -> None:
-    captura, campos = CapturaDeCancelacion(page), {e: c for c, e in ETIQUETAS_DE_BUSQUEDA.items()}
+    captura = CapturaDeCancelacion(page)
     for etiqueta in (primero, segundo):
-        assert etiqueta in campos, f"«{etiqueta}» no es uno de los parámetros de búsqueda {sorted(campos)}"
-        expect(captura.etiqueta_del_parametro(campos[etiqueta])).to_have_text(f"{etiqueta} *")
+        assert etiqueta.lower() in CAMPOS_DE_BUSQUEDA, f"«{etiqueta}» no es un parámetro de búsqueda"
+        campo = CAMPOS_DE_BUSQUEDA[etiqueta.lower()]
+        expect(captura.parametro(campo)).to_have_accessible_name(captura.marcado_como_requerido(campo))
 
 
 @then("los demás parámetros no están marcados como requeridos")
 def no_requeridos(page: Page) -> None:
     captura = CapturaDeCancelacion(page)
     for campo in OPCIONALES:
-        expect(captura.etiqueta_del_parametro(campo)).not_to_contain_text("*")
+        expect(captura.parametro(campo)).to_be_visible()
+        expect(captura.parametro(campo)).not_to_have_accessible_name(captura.marcado_como_requerido(campo))
+
+
+@then(parsers.parse('se le avisa que falta el parámetro requerido "{requerido}"'))
+def falta_requerido(page: Page, mensajes: Mensajes, requerido: str) -> None:
+    expect(mensajes.en(page, "parametro_requerido", parametro=requerido)).to_be_visible()
 
 
 @then("no se lista ningún cupo")
 def sin_cupos(page: Page) -> None:
-    expect(CapturaDeCancelacion(page).seccion_cupos_disponibles).to_have_count(0)
+    expect(CapturaDeCancelacion(page).cupos_disponibles).to_have_count(0)
 
 
 @then(parsers.parse('entre los cupos disponibles está el cupo de "{mecanismo}"'))
@@ -229,7 +238,8 @@ def detalle_del_cupo(page: Page, cupo: Cupo) -> None:
 def disponibles(page: Page, certificados: Certificados, alias: str, monto: str) -> None:
     captura = CapturaDeCancelacion(page)
     folio = certificados[alias].folio
-    expect(captura.certificados_disponibles).to_have_text([folio])
+    expect(captura.certificado_disponible(folio)).to_have_count(1)
+    expect(captura.certificados_disponibles).to_have_count(1)
     expect(captura.por_cancelar(folio)).to_have_text(texto_del_monto(monto))
 
 
@@ -241,7 +251,7 @@ def disponible(page: Page, certificados: Certificados, alias: str) -> None:
 @then(parsers.parse('no está el certificado "{alias}"'))
 def no_disponible(page: Page, certificados: Certificados, alias: str) -> None:
     captura = CapturaDeCancelacion(page)
-    expect(captura.seccion_certificados_disponibles).to_be_visible()  # la lista ya está en la pantalla
+    expect(captura.detalle_del_cupo).to_be_visible()  # la lista de sus certificados ya está en la pantalla
     expect(captura.certificado_disponible(certificados[alias].folio)).to_have_count(0)
 
 
@@ -255,35 +265,47 @@ def tiene_por_cancelar(page: Page, empresa: Persona, cupo: Cupo, certificados: C
 
 
 @then("la empresa no tiene certificados disponibles en el cupo")
-def sin_disponibles(page: Page, empresa: Persona, cupo: Cupo) -> None:
+def sin_disponibles(page: Page, mensajes: Mensajes, empresa: Persona, cupo: Cupo) -> None:
     flujos.abrir_sesion(page, empresa)
     captura = flujos.buscar_el_cupo(page, cupo)
     captura.seleccionar_cupo(cupo.nombre)
     expect(captura.detalle_del_cupo).to_contain_text(cupo.nombre)
-    expect(captura.seccion_certificados_disponibles).to_contain_text(
-        "No tiene certificados disponibles en este cupo.")
+    sin_ninguno = mensajes.si_lo_dice(page, "sin_certificados_disponibles")
+    if sin_ninguno is not None:
+        expect(sin_ninguno).to_be_visible()
     expect(captura.certificados_disponibles).to_have_count(0)
 
 
 @then(parsers.parse('los certificados a cancelar son "{alias}" por {monto}'))
 def a_cancelar(page: Page, certificados: Certificados, alias: str, monto: str) -> None:
-    filas = CapturaDeCancelacion(page).certificados_a_cancelar
-    expect(filas).to_have_count(1)
-    folio = certificados[alias].folio
-    expect(CapturaDeCancelacion(page).folios_a_cancelar).to_have_text([folio])
-    expect(CapturaDeCancelacion(page).monto_a_favor(folio)).to_have_text(texto_del_monto(monto))
+    captura, folio = CapturaDeCancelacion(page), certificados[alias].folio
+    expect(captura.a_cancelar(folio)).to_have_count(1)
+    expect(captura.certificados_a_cancelar).to_have_count(1)
+    expect(captura.monto_a_favor(folio)).to_have_text(texto_del_monto(monto))
 
 
 @then("no hay certificados a cancelar")
-def sin_certificados_a_cancelar(page: Page) -> None:
+def sin_certificados_a_cancelar(page: Page, mensajes: Mensajes) -> None:
     captura = CapturaDeCancelacion(page)
-    expect(captura.seccion_certificados_a_cancelar).to_contain_text(
-        "No ha agregado certificados a cancelar.")
+    ninguno = mensajes.si_lo_dice(page, "sin_certificados_a_cancelar")
+    if ninguno is not None:
+        expect(ninguno).to_be_visible()
+    expect(captura.motivo).to_be_visible()  # la sección de la captura está en la pantalla
     expect(captura.certificados_a_cancelar).to_have_count(0)
 
 
-@then(parsers.parse('ve el motivo "{motivo}" sin poder cambiarlo'))
-def motivo_solo_lectura(page: Page, motivo: str) -> None:
+@then("ve el motivo de cancelación, a petición del interesado, sin poder cambiarlo")
+def motivo_solo_lectura(page: Page) -> None:
     campo = CapturaDeCancelacion(page).motivo
-    expect(campo).to_have_value(motivo)
+    expect(campo).to_have_value(re.compile(r"a petición del interesado", re.IGNORECASE))
     expect(campo).not_to_be_editable()
+
+
+@then(parsers.parse('se le avisa que el certificado "{alias}" ya está en los certificados a cancelar'))
+def ya_agregado(page: Page, mensajes: Mensajes, certificados: Certificados, alias: str) -> None:
+    expect(mensajes.en(page, "certificado_ya_agregado", folio=certificados[alias].folio)).to_be_visible()
+
+
+@then(parsers.parse("se le avisa que el monto a favor de {monto} excede el saldo por cancelar de {saldo}"))
+def excede_el_saldo(page: Page, mensajes: Mensajes, monto: str, saldo: str) -> None:
+    expect(mensajes.en(page, "monto_excede_saldo", monto=Decimal(monto), saldo=Decimal(saldo))).to_be_visible()

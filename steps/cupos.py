@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -9,9 +10,9 @@ from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.datos import Cupo, Fabrica, Persona
-from pages import flujos
+from pages import flujos, pantalla
 from pages.cupos import ConsultaDeCupos, FichaDelCupo
-from pages.formato import TONELADAS, texto_del_monto
+from pages.formato import texto_del_monto
 
 CUPO_DE_QUESOS = ("Cupo de importación de queso fresco (sin madurar), incluido el del lactosuero, y "
                   "requesón; y los demás quesos de la República de Guatemala")
@@ -35,9 +36,9 @@ def consulta_quesos(page: Page) -> None:
 
 @then(parsers.parse("el monto del cupo en {anio:d} es de {toneladas:d} toneladas métricas"))
 def monto_del_anio(page: Page, anio: int, toneladas: int) -> None:
-    fila = FichaDelCupo(page).fila("Monto del cupo", str(anio))
-    expect(fila).to_have_count(1)
-    expect(FichaDelCupo(page).monto_del_anio(anio)).to_have_text(texto_del_monto(str(toneladas)))
+    ficha = FichaDelCupo(page)
+    expect(ficha.renglon("Monto del cupo", str(anio))).to_have_count(1)
+    expect(ficha.monto_del_anio(anio)).to_have_text(texto_del_monto(str(toneladas)))
 
 
 @then(parsers.parse('la ficha dice en "{seccion}": "{texto}"'))
@@ -47,17 +48,16 @@ def ficha_dice(page: Page, seccion: str, texto: str) -> None:
 
 @then("las fracciones arancelarias del cupo son:")
 def fracciones(page: Page, datatable: list[list[str]]) -> None:
-    ficha = FichaDelCupo(page)
-    esperadas = datatable[1:]
-    expect(ficha.celdas_de_la_primera_columna("Fracciones arancelarias")).to_have_text(
-        [fraccion for fraccion, _ in esperadas])
+    ficha, esperadas = FichaDelCupo(page), datatable[1:]
+    expect(ficha.renglones("Fracciones arancelarias")).to_have_text(
+        [re.compile(re.escape(fraccion)) for fraccion, _ in esperadas])
     for fraccion, descripcion in esperadas:
-        expect(ficha.fila("Fracciones arancelarias", fraccion)).to_contain_text(descripcion)
+        expect(ficha.renglon("Fracciones arancelarias", fraccion)).to_contain_text(descripcion)
 
 
 @then(parsers.parse("el saldo del cupo en {anio:d} es de {toneladas:d} toneladas"))
 def saldo_del_cupo(page: Page, empresa: Persona, cupo: Cupo, anio: int, toneladas: int) -> None:
     flujos.abrir_sesion(page, empresa)
-    ficha = ConsultaDeCupos(page).abrir_ficha(cupo.nombre)
-    expect(ficha.seccion("Monto del cupo")).to_contain_text(f"Saldo del cupo en {anio}")
-    expect(ficha.saldo).to_have_text(texto_del_monto(str(toneladas), TONELADAS))
+    ConsultaDeCupos(page).abrir_ficha(cupo.nombre)
+    expect(pantalla.contenido(page)).to_contain_text(FichaDelCupo.saldo(anio, Decimal(toneladas)),
+                                                     use_inner_text=True)

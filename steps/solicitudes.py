@@ -12,7 +12,8 @@ from pytest_bdd import given, parsers, then, when
 
 from fixtures.datos import Cupo, Fabrica, Persona
 from fixtures.documentos import DocumentoPdf, leer_documento
-from pages import flujos, pantalla
+from fixtures.mensajes import Mensajes, Momento
+from pages import flujos
 from pages.flujos import VENTANILLA_UNICA
 from pages.solicitudes import DetalleDeSolicitud
 
@@ -95,16 +96,56 @@ def solicita_sin_copia(page: Page, fabrica: Fabrica, empresa: Persona, asignacio
 
 
 @then("la solicitud queda registrada")
-def queda_registrada(page: Page) -> None:
-    expect(pantalla.aviso(page)).to_contain_text(
-        "Su solicitud ha sido registrada con el número de folio de trámite")
-    expect(DetalleDeSolicitud(page).folio).to_have_text(re.compile(r"^\d{25}$"))
+def queda_registrada(page: Page, mensajes: Mensajes) -> None:
+    folio = DetalleDeSolicitud(page).leer_folio()
+    expect(mensajes.en(page, "solicitud_registrada", folio=folio)).to_be_visible()
 
 
-@then(parsers.parse('la solicitud se rechaza: "{mensaje}"'))
-def se_rechaza(page: Page, mensaje: str) -> None:
-    expect(pantalla.mensaje_de_error(page)).to_contain_text(mensaje)
+def _rechazada(page: Page, mensajes: Mensajes, nombre: str, /, **valores: Decimal | Momento | str) -> None:
+    expect(mensajes.en(page, nombre, **valores)).to_be_visible()
     expect(DetalleDeSolicitud(page).folio).to_have_count(0)
+
+
+@then(parsers.parse('la solicitud se rechaza porque está fuera del horario de recepción, que reabre el '
+                    '"{reabre}"'))
+def fuera_de_horario(page: Page, mensajes: Mensajes, reabre: str) -> None:
+    _rechazada(page, mensajes, "fuera_de_horario", reabre=Momento.leer(reabre))
+
+
+@then(parsers.parse("la solicitud se rechaza porque el cupo no tiene monto para {anio:d}"))
+def cupo_sin_monto(page: Page, mensajes: Mensajes, anio: int) -> None:
+    _rechazada(page, mensajes, "cupo_sin_monto", anio=str(anio))
+
+
+@then(parsers.parse('la solicitud se rechaza porque se presenta donde obtuvo la asignación, la '
+                    '"{representacion}"'))
+def otra_representacion(page: Page, mensajes: Mensajes, representacion: str) -> None:
+    _rechazada(page, mensajes, "otra_representacion_federal", representacion=representacion)
+
+
+@then(parsers.parse('la solicitud se rechaza porque falta la copia de "{documento}"'))
+def falta_copia(page: Page, mensajes: Mensajes, documento: str) -> None:
+    if documento == "Factura comercial":
+        _rechazada(page, mensajes, "falta_copia_factura")
+    else:
+        _rechazada(page, mensajes, "falta_copia_transporte", documento=documento)
+
+
+@then(parsers.re(r'la solicitud se rechaza porque el pedimento "(?P<numero>[\d ]+)" (?P<falla>no tiene 15 dígitos|'
+                 r'indica una aduana que no existe|no indica una patente aduanal válida|no empieza con el último '
+                 r'dígito del año|es de un año posterior al año en curso)$'))
+def pedimento_mal_formado(page: Page, mensajes: Mensajes, numero: str, falla: str) -> None:
+    digitos = numero.replace(" ", "")
+    por_falla: dict[str, tuple[str, dict[str, str]]] = {
+        "no tiene 15 dígitos": ("pedimento_longitud", {"pedimento": digitos}),
+        "indica una aduana que no existe": ("pedimento_aduana", {"aduana": digitos[2:4]}),
+        "no indica una patente aduanal válida": ("pedimento_patente", {"pedimento": digitos}),
+        "no empieza con el último dígito del año": ("pedimento_digito_del_anio",
+                                                     {"pedimento": digitos, "digito": digitos[1]}),
+        "es de un año posterior al año en curso": ("pedimento_anio_posterior", {"pedimento": digitos}),
+    }
+    nombre, valores = por_falla[falla]
+    _rechazada(page, mensajes, nombre, **valores)
 
 
 @pytest.fixture

@@ -5,11 +5,11 @@ from __future__ import annotations
 from playwright.sync_api import Page, expect
 from pytest_bdd import parsers, then, when
 
-from pages.cancelacion import CapturaDeCancelacion, IndicadorDePasos
+from pages.cancelacion import PASOS, CapturaDeCancelacion, IndicadorDePasos
+from pages.formato import es_verde
 from pages.tramites import MenuDeTramites
 
 TRAMITE = "Cancelación de Certificados a Petición del Interesado"
-VERDE = "rgb(30, 123, 52)"
 
 
 @when("la empresa abre el menú Trámites")
@@ -33,9 +33,11 @@ def abre_tramite(page: Page) -> None:
 
 @then("ve los íconos de las dependencias, entre ellos:")
 def ve_dependencias(page: Page, datatable: list[list[str]]) -> None:
-    dependencias = MenuDeTramites(page)
+    menu = MenuDeTramites(page)
     for (nombre,) in datatable[1:]:
-        expect(dependencias.icono(nombre)).to_be_visible()
+        liga = menu.dependencia(nombre)
+        expect(liga).to_be_visible()
+        assert menu.tiene_icono(liga), f"«{nombre}» no se muestra con un ícono"
 
 
 @then(parsers.parse('se ofrece el trámite "{tramite}"'))
@@ -45,10 +47,15 @@ def se_ofrece(page: Page, tramite: str) -> None:
 
 @then(parsers.parse('el indicador de pasos resalta en verde "{paso}"'))
 def paso_resaltado(page: Page, paso: str) -> None:
-    actual = IndicadorDePasos(page).actual
-    expect(actual).to_have_count(1)
-    expect(actual).to_contain_text(paso)
-    expect(actual).to_have_css("background-color", VERDE)
+    """El paso en que va, en verde («aparece iluminado en verde los pasos que se siguen»); los que
+    siguen, todavía no."""
+    assert paso in PASOS, f"«{paso}» no es uno de los pasos del trámite {PASOS}"
+    indicador = IndicadorDePasos(page)
+    fondo = indicador.fondo(paso)
+    assert es_verde(fondo), f"«{paso}» no está en verde: {fondo}"
+    for siguiente in PASOS[PASOS.index(paso) + 1:]:
+        fondo = indicador.fondo(siguiente)
+        assert not es_verde(fondo), f"«{siguiente}» ya está en verde ({fondo}) y aún no se llega a él"
 
 
 @then(parsers.parse('la solicitud muestra las pestañas "{primera}" y "{segunda}"'))

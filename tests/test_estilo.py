@@ -63,3 +63,14 @@ def test_los_localizadores_viven_en_los_objetos_de_pagina() -> None:
 
 def test_los_objetos_de_pagina_esperan_sin_expect_navigation() -> None:
     assert _culpables("pages", re.compile(r"expect_navigation")) == []
+
+
+def test_los_objetos_de_pagina_buscan_como_una_persona() -> None:
+    """Por rol y nombre accesible, etiqueta, texto visible o encabezado de columna: nunca por id, clase,
+    atributo for, data-testid, CSS o XPath, ni por un nombre accesible armado con un valor («Seleccionar el
+    cupo X»: ésa es la convención de un portal; otro escribe sólo «Seleccionar» en el renglón de X)."""
+    patron = re.compile(r"get_by_test_id|\.locator\(|get_attribute\(|xpath=|css=|aria-(label|current)|name=f[\"']"
+                        r"|\[(for|id|class|data-[\w-]+|aria-[\w-]+)\b")
+    # formularios.py calcula, al leer el HTML de un formulario, el nombre accesible de cada campo como lo
+    # calcula el navegador (aria-labelledby, aria-label, <label for> o que lo envuelve): es el único lugar.
+    assert [c for c in _culpables("pages", patron) if not c.startswith("pages/formularios.py")] == []
