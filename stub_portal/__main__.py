@@ -19,7 +19,7 @@ from werkzeug.serving import WSGIRequestHandler, make_server
 
 from stub_portal import base_de_datos
 from stub_portal.app import create_app
-from stub_portal.configuracion import ErrorDeConfiguracion, leer_clave_secreta
+from stub_portal.configuracion import PIELES, REFERENCIA, ErrorDeConfiguracion, leer_clave_secreta, validar_piel
 from stub_portal.portal import Portal
 from stub_portal.reloj import Reloj
 
@@ -54,6 +54,9 @@ def _argumentos(argv: list[str] | None) -> argparse.Namespace:
     lector.add_argument("--autoridades", type=Path, metavar="CARPETA",
                         help="carpeta con los certificados (.cer, .crt o .pem; PEM o DER) de las AC cuyas "
                              "e.firmas acepta el portal, además de las que registre la API de pruebas")
+    lector.add_argument("--piel", default=REFERENCIA, metavar="{" + ",".join(PIELES) + "}",
+                        help=f"la presentación del portal (por omisión, {REFERENCIA}); la alternativa cambia "
+                             "el HTML y las palabras de los mensajes, no el trámite")
     lector.add_argument("--clave-secreta-archivo", type=Path, metavar="ARCHIVO",
                         help="archivo con la clave secreta de las sesiones (con SQLite, por omisión uno "
                              "junto a la base, que se crea la primera vez)")
@@ -98,6 +101,10 @@ def _fijar_reloj_y_sembrar(args: argparse.Namespace, url: str, sesiones: base_de
 def main(argv: list[str] | None = None) -> None:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     args = _argumentos(argv)
+    try:
+        piel = validar_piel(args.piel, "--piel")  # antes de tocar la base o la carpeta de la demostración
+    except ErrorDeConfiguracion as error:
+        sys.exit(str(error))
     url = args.db
     if args.demo and not url:
         # La demostración empieza de cero cada vez: base y credenciales nuevas en ./demo.
@@ -111,7 +118,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         clave = leer_clave_secreta(os.environ, _archivo_de_clave(args, url), crear_si_falta=True)
         app = create_app({"BASE_DE_DATOS": url, "SMTP": args.smtp, "API_DE_PRUEBAS": args.api_de_pruebas,
-                          "SECRET_KEY": clave, "AUTORIDADES": args.autoridades})
+                          "SECRET_KEY": clave, "AUTORIDADES": args.autoridades, "PIEL": piel})
     except ErrorDeConfiguracion as error:
         sys.exit(str(error))
     portal: Portal = app.extensions["portal"]

@@ -15,7 +15,7 @@ from flask_wtf.csrf import CSRFError, CSRFProtect  # type: ignore[import-untyped
 from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Response
 
-from stub_portal import base_de_datos, catalogo, permisos
+from stub_portal import base_de_datos, catalogo, permisos, pieles
 from stub_portal.acuses import NOMBRES
 from stub_portal.configuracion import leer_autoridades
 from stub_portal.correo import Cartero
@@ -45,6 +45,7 @@ PREDETERMINADA = {
     "SMTP": None,  # "host:puerto"; sin él los avisos se quedan en la bandeja de salida
     "AUTORIDADES": None,  # carpeta con los certificados de AC de confianza (además de los de la base)
     "API_DE_PRUEBAS": False,  # la API que usa el arnés para preparar datos y fijar el reloj
+    "PIEL": pieles.REFERENCIA,  # o pieles.ALTERNATIVA: otro HTML y otras palabras, el mismo trámite
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
     "SESSION_COOKIE_SAMESITE": "Lax",
     "SESSION_COOKIE_HTTPONLY": True,
@@ -72,6 +73,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         raise RuntimeError("Falta la clave secreta del portal (SECRET_KEY): configúrela; el portal no "
                            "inventa una, porque cada arranque cerraría las sesiones de todos.")
+    pieles.instalar(app)
     carpeta = app.config["AUTORIDADES"]
     autoridades = tuple(leer_autoridades(Path(carpeta))) if carpeta else ()
     sesiones = base_de_datos.abrir(app.config["BASE_DE_DATOS"])

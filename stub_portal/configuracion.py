@@ -1,6 +1,7 @@
 """La configuración de un despliegue: del entorno (gunicorn, wsgi.py) o de la línea de órdenes
 (`python -m stub_portal`). La clave secreta se configura; nunca se regenera en silencio. Las AC de
-confianza se leen de una carpeta al arrancar; un archivo que no sirve impide arrancar."""
+confianza se leen de una carpeta al arrancar; un archivo que no sirve impide arrancar. La piel (la
+presentación, stub_portal/pieles) se elige al arrancar; una que no existe también lo impide."""
 
 from __future__ import annotations
 
@@ -17,6 +18,9 @@ VARIABLE_CLAVE, VARIABLE_ARCHIVO_CLAVE = "CUPOS_CLAVE_SECRETA", "CUPOS_CLAVE_SEC
 LARGO_MINIMO_DE_CLAVE = 32
 VARIABLE_AUTORIDADES = "CUPOS_AUTORIDADES"
 EXTENSIONES_DE_CERTIFICADO = (".cer", ".crt", ".pem")
+VARIABLE_PIEL = "CUPOS_PIEL"
+REFERENCIA, ALTERNATIVA = "referencia", "alternativa"
+PIELES = (REFERENCIA, ALTERNATIVA)  # las presentaciones del portal (stub_portal/pieles)
 bitacora = logging.getLogger(__name__)
 
 
@@ -55,6 +59,16 @@ def leer_clave_secreta(entorno: Mapping[str, str], archivo: Path | None = None,
         bitacora.warning("Se creó la clave secreta del portal en %s; consérvela: sin ella se cierran "
                          "todas las sesiones.", archivo)
     return _validar(archivo.read_text(encoding="utf-8"), str(archivo))
+
+
+def validar_piel(valor: object, origen: str) -> str:
+    """El nombre de la piel, o un error que dice cuáles hay; `origen` es la opción o la variable que
+    la dio."""
+    if valor not in PIELES:
+        raise ErrorDeConfiguracion(
+            f"No existe la piel «{valor}» ({origen}): use «{REFERENCIA}» (la de siempre, por omisión) "
+            f"o «{ALTERNATIVA}».")
+    return str(valor)
 
 
 def _certificados_del_archivo(archivo: Path) -> list[x509.Certificate]:
@@ -119,5 +133,6 @@ def del_entorno(entorno: Mapping[str, str] = os.environ) -> dict[str, Any]:
         "API_DE_PRUEBAS": entorno.get("CUPOS_API_DE_PRUEBAS") == "1",
         "SESSION_COOKIE_SECURE": entorno.get("CUPOS_COOKIE_SEGURA") == "1",
         "AUTORIDADES": entorno.get(VARIABLE_AUTORIDADES) or None,
+        "PIEL": validar_piel(entorno.get(VARIABLE_PIEL) or REFERENCIA, VARIABLE_PIEL),
         "SECRET_KEY": leer_clave_secreta(entorno),
     }

@@ -10,6 +10,7 @@ from stub_portal.acuses import NOMBRES
 from stub_portal.efirma import ErrorEfirma
 from stub_portal.modelo import Solicitud
 from stub_portal.permisos import FUNCIONARIOS
+from stub_portal.pieles import asunto_de_la_resolucion
 from stub_portal.reglas import ErrorCaptura
 from stub_portal.vistas.comun import ahora, db, descarga, firma_de_la_sesion, portal, requiere
 from stub_portal.vistas.solicitudes import solicitud_visible
@@ -59,7 +60,7 @@ def resolver(folio: str) -> Response | tuple[str, int]:
     except (ErrorCaptura, ErrorEfirma) as error:
         sesion.rollback()
         return _detalle(_solicitud(folio), str(error), 422)
-    correo.encolar(sesion, [solicitud.solicitante.correo], f"Resolución de su solicitud {solicitud.folio}",
+    correo.encolar(sesion, [solicitud.solicitante.correo], asunto_de_la_resolucion(solicitud.folio or ""),
                    "resolucion", momento, solicitud=solicitud, tramite=NOMBRES[solicitud.tramite])
     sesion.commit()
     portal().cartero.despertar()
