@@ -57,14 +57,22 @@ class Encabezado:
     def opciones_de_la_confirmacion(self) -> Locator:
         return self.confirmacion.get_by_role("button")
 
+    @property
+    def opcion_si(self) -> Locator:
+        return self.confirmacion.get_by_role("button", name=SI)
+
+    @property
+    def opcion_no(self) -> Locator:
+        return self.confirmacion.get_by_role("button", name=re.compile(r"^\s*No\s*$"))
+
     def pedir_cierre_de_sesion(self) -> None:
         self.cerrar_sesion.click()
 
     def confirmar_cierre(self) -> None:
-        ir_por(self.page, self.confirmacion.get_by_role("button", name=SI).click)
+        ir_por(self.page, self.opcion_si.click)
 
     def desistir_del_cierre(self) -> None:
-        self.confirmacion.get_by_role("button", name=re.compile(r"^\s*No\s*$")).click()
+        self.opcion_no.click()
 
 
 class PaginaDeAcceso:

@@ -10,7 +10,7 @@ from playwright.sync_api import Locator, Page
 from pages import pantalla
 from pages.formato import TONELADAS, patron_del_monto
 from pages.pantalla import ir_por
-from pages.tablas import celda, fila, filas, tabla
+from pages.tablas import fila, filas, tabla
 
 
 class ConsultaDeCupos:
@@ -33,8 +33,11 @@ class FichaDelCupo:
     def __init__(self, page: Page) -> None:
         self.page = page
 
-    def seccion(self, titulo: str) -> Locator:
-        return self.page.get_by_role("region", name=re.compile(rf"^\s*{re.escape(titulo)}\s*$", re.IGNORECASE))
+    @staticmethod
+    def dice(titulo: str, texto: str) -> re.Pattern[str]:
+        """Lo que la ficha dice bajo un título, sea una sección con su encabezado, un término y su
+        definición o un renglón rotulado: el título y, en lo que sigue, el texto."""
+        return pantalla.dato(re.escape(titulo), rf"[^\n]*{re.escape(texto)}[^\n]*")
 
     def tabla(self, nombre: str) -> Locator:
         return tabla(pantalla.contenido(self.page), nombre)
@@ -46,8 +49,10 @@ class FichaDelCupo:
         """Los renglones de la tabla que muestran ese texto (un año, una fracción)."""
         return fila(self.tabla(tabla), con)
 
-    def monto_del_anio(self, anio: int) -> Locator:
-        return celda(self.tabla("Monto del cupo"), str(anio), "Toneladas métricas")
+    def celdas(self, tabla: str, con: str, que_dicen: re.Pattern[str]) -> Locator:
+        """Las celdas (o el encabezado) del renglón de la tabla que muestra `con` cuyo texto es `que_dicen`."""
+        renglon = self.renglon(tabla, con)
+        return renglon.get_by_role("cell").or_(renglon.get_by_role("rowheader")).filter(has_text=que_dicen)
 
     @staticmethod
     def saldo(anio: int, toneladas: Decimal) -> re.Pattern[str]:

@@ -12,7 +12,7 @@ from pytest_bdd import given, parsers, then, when
 from fixtures.datos import Cupo, Fabrica, Persona
 from pages import flujos, pantalla
 from pages.cupos import ConsultaDeCupos, FichaDelCupo
-from pages.formato import texto_del_monto
+from pages.formato import TONELADAS, texto_del_monto
 
 CUPO_DE_QUESOS = ("Cupo de importación de queso fresco (sin madurar), incluido el del lactosuero, y "
                   "requesón; y los demás quesos de la República de Guatemala")
@@ -36,14 +36,17 @@ def consulta_quesos(page: Page) -> None:
 
 @then(parsers.parse("el monto del cupo en {anio:d} es de {toneladas:d} toneladas métricas"))
 def monto_del_anio(page: Page, anio: int, toneladas: int) -> None:
+    """En el renglón del año, una celda con el monto; la unidad, en la tabla (su encabezado o su columna)."""
     ficha = FichaDelCupo(page)
     expect(ficha.renglon("Monto del cupo", str(anio))).to_have_count(1)
-    expect(ficha.monto_del_anio(anio)).to_have_text(texto_del_monto(str(toneladas)))
+    monto = texto_del_monto(str(toneladas), f"({TONELADAS})?")
+    expect(ficha.celdas("Monto del cupo", str(anio), monto)).to_have_count(1)
+    expect(ficha.tabla("Monto del cupo")).to_contain_text(re.compile(r"toneladas métricas", re.IGNORECASE))
 
 
 @then(parsers.parse('la ficha dice en "{seccion}": "{texto}"'))
 def ficha_dice(page: Page, seccion: str, texto: str) -> None:
-    expect(FichaDelCupo(page).seccion(seccion)).to_contain_text(texto)
+    expect(pantalla.contenido(page)).to_contain_text(FichaDelCupo.dice(seccion, texto), use_inner_text=True)
 
 
 @then("las fracciones arancelarias del cupo son:")

@@ -15,7 +15,7 @@ from fixtures.documentos import DocumentoPdf, leer_documento, validar_firma_pdf
 from fixtures.mensajes import Mensajes
 from pages import flujos, pantalla
 from pages.flujos import NuevoContexto
-from pages.formato import patron_del_monto
+from pages.formato import TONELADAS, patron_del_monto
 from pages.funcionario import BandejaDelFuncionario, SolicitudDelFuncionario
 from sat_pruebas import verificar_sello
 from steps.valores import Certificados
@@ -127,7 +127,8 @@ def orden_de_prelacion(pagina_del_funcionario: Page, mensajes: Mensajes, folio: 
 def otorgado_por(pagina_del_funcionario: Page, mensajes: Mensajes, otorgado: str, criterio: str) -> None:
     _en_estado(pagina_del_funcionario, mensajes, "estado_autorizada")
     contenido = pantalla.contenido(pagina_del_funcionario)
-    expect(contenido).to_contain_text(pantalla.dato(MONTO_OTORGADO, patron_del_monto(otorgado)),
+    monto = rf"{patron_del_monto(otorgado)}(\s*{TONELADAS})?"
+    expect(contenido).to_contain_text(pantalla.dato(MONTO_OTORGADO, monto),
                                       use_inner_text=True)
     expect(contenido).to_contain_text(criterio)
 

@@ -9,7 +9,7 @@ from fixtures.datos import Fabrica, Persona
 from fixtures.efirma import Defectos
 from fixtures.mensajes import Mensajes
 from pages import flujos, pantalla
-from pages.acceso import SI, Encabezado, PaginaDeAcceso
+from pages.acceso import Encabezado, PaginaDeAcceso
 from pages.tramites import MenuDeTramites
 
 
@@ -81,7 +81,10 @@ def se_le_pregunta(page: Page, mensajes: Mensajes) -> None:
     pregunta = mensajes.patron("pregunta_de_cierre")
     assert pregunta is not None
     expect(confirmacion).to_contain_text(pregunta)
-    expect(Encabezado(page).opciones_de_la_confirmacion).to_have_text([SI, "No"])
+    encabezado = Encabezado(page)
+    expect(encabezado.opciones_de_la_confirmacion).to_have_count(2)
+    expect(encabezado.opcion_si).to_be_visible()
+    expect(encabezado.opcion_no).to_be_visible()
 
 
 @then("ya no se le pregunta nada")
