@@ -52,22 +52,26 @@ def test_cada_regla_con_su_veredicto(proyecto: pytest.Pytester, opciones: tuple[
         "*Conformidad con reglas.md*",
         "regla*veredicto*escenarios*aprobados*fallidos*sin correr*detalle",
         "TIE-01*falló*6*3*1*2*fallaron: Una devolución imposible",
-        "TIE-02*probada*4*3*0*1",
+        f"TIE-02*probada en parte*4*3*0*1*sin mostrar 1: {SIN_RELOJ}",
         "TIE-03*falló*3*0*1*2*fallaron: Una devolución imposible",
         f"TIE-04*no se corrió*2*0*0*2*{SIN_RELOJ}",
         "TIE-06*probada*1*1*0*0",
         "Ningún escenario prueba (no se corrieron): TIE-05",
-        "Reglas: 2 probadas, 2 fallaron, 2 sin correr (de 6)",
+        "Reglas: 1 probada, 1 probada en parte, 2 fallaron, 2 sin correr (de 6); resultados por regla: 9 de 16 "
+        "corridos (56%)",
     ])
     resumen, reglas, markdown = leer(proyecto)
-    assert resumen["cuenta"] == {"reglas": 6, "probadas": 2, "fallaron": 2, "sin_correr": 2}
+    assert resumen["cuenta"] == {"reglas": 6, "probadas": 1, "en_parte": 1, "fallaron": 2, "sin_correr": 2,
+                                 "resultados": 16, "resultados_corridos": 9}
     assert list(reglas) == [f"TIE-0{n}" for n in range(1, 7)]
     assert {r: reglas[r]["veredicto"] for r in reglas} == {
-        "TIE-01": "falló", "TIE-02": "probada", "TIE-03": "falló",
+        "TIE-01": "falló", "TIE-02": "probada en parte", "TIE-03": "falló",
         "TIE-04": "no se corrió", "TIE-05": "no se corrió", "TIE-06": "probada"}
     assert reglas["TIE-05"]["texto"] == "Una regla que ningún escenario prueba."
     assert reglas["TIE-03"]["fallidos"] == ["Una devolución imposible"]
     assert reglas["TIE-04"]["motivos"] == [SIN_RELOJ]  # los dos escenarios omitidos, un motivo
+    assert reglas["TIE-02"]["motivos"] == [SIN_RELOJ]  # lo que no se mostró de una regla probada en parte
+    assert reglas["TIE-06"]["motivos"] == []
     assert reglas["TIE-05"] == reglas["TIE-05"] | {"motivos": ["ningún escenario la prueba"], "escenarios": []}
     assert [e["nombre"] for e in reglas["TIE-06"]["escenarios"]] == ["Vender varias piezas (n: 7)"]
     por_nombre = {e["nombre"]: e for e in reglas["TIE-01"]["escenarios"]}
@@ -82,7 +86,8 @@ def test_cada_regla_con_su_veredicto(proyecto: pytest.Pytester, opciones: tuple[
     assert "la caja suma 2, no 5" in fallido["motivo"]
     assert por_nombre["Una devolución sin reloj"]["motivo"] == SIN_RELOJ
 
-    assert "Reglas: 2 probadas, 2 fallaron, 2 sin correr (de 6)." in markdown
+    assert "Reglas: 1 probada, 1 probada en parte, 2 fallaron, 2 sin correr (de 6); resultados" in markdown
+    assert f"| TIE-02 | probada en parte | 4 | 3 | 0 | 1 | sin mostrar 1: {SIN_RELOJ} |" in markdown
     assert "| Regla | Veredicto | Escenarios | Aprobados | Fallidos | Sin correr | Detalle |" in markdown
     assert f"| TIE-04 | no se corrió | 2 | 0 | 0 | 2 | {SIN_RELOJ} |" in markdown
     assert "| TIE-03 | falló | 3 | 0 | 1 | 2 | fallaron: Una devolución imposible |" in markdown
@@ -91,21 +96,24 @@ def test_cada_regla_con_su_veredicto(proyecto: pytest.Pytester, opciones: tuple[
 
 
 def test_sin_llegar_al_minimo_de_reglas_probadas_la_corrida_falla(proyecto: pytest.Pytester) -> None:
-    """Sin el escenario que falla todo pasa, pero sólo quedan probadas TIE-01, TIE-02 y TIE-06."""
+    """Sin el escenario que falla todo pasa, pero sólo TIE-06 queda probada por completo: TIE-01 y TIE-02,
+    que pasaron en lo que corrió, tienen escenarios sin correr, y una regla probada en parte no cuenta."""
     salida = correr(proyecto, "--conformidad", "informes/conformidad.json", "-n", "2", "-k", "not imposible",
-                    "--conformidad-minimo", "4")
+                    "--conformidad-minimo", "2")
     salida.assert_outcomes(passed=3, skipped=2)
     assert salida.ret == pytest.ExitCode.TESTS_FAILED
-    salida.stdout.fnmatch_lines(["Reglas: 3 probadas, 0 fallaron, 3 sin correr (de 6)",
-                                 "Se pedían al menos 4 reglas probadas y hay 3: la corrida falla."])
+    salida.stdout.fnmatch_lines(["Reglas: 1 probada, 2 probadas en parte, 0 fallaron, 3 sin correr (de 6)*",
+                                 "Se pedían al menos 2 reglas probadas por completo y hay 1: la corrida falla."])
     resumen, reglas, markdown = leer(proyecto)
-    assert (resumen["minimo"], resumen["cumple_minimo"]) == (4, False)
+    assert (resumen["minimo"], resumen["cumple_minimo"]) == (2, False)
     # El que no se seleccionó también cuenta, con su motivo (llega del trabajador al terminar).
     assert reglas["TIE-03"]["veredicto"] == "no se corrió"
     assert set(reglas["TIE-03"]["motivos"]) == {"no se seleccionó en esta corrida", SIN_RELOJ}
+    assert reglas["TIE-01"]["veredicto"] == "probada en parte"
+    assert set(reglas["TIE-01"]["motivos"]) == {"no se seleccionó en esta corrida", SIN_RELOJ}
     assert "no se cumple, la corrida falla" in markdown
 
-    salida = correr(proyecto, "-k", "not imposible", "--conformidad-minimo", "3")
+    salida = correr(proyecto, "-k", "not imposible", "--conformidad-minimo", "1")
     salida.assert_outcomes(passed=3, skipped=2, deselected=1)
     assert salida.ret == pytest.ExitCode.OK
 

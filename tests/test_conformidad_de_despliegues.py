@@ -14,7 +14,9 @@ import pytest
 from fixtures.conformidad_de_despliegues import RAIZ, correr
 
 pytestmark = pytest.mark.despliegue
-MINIMO_SIN_API = 25
+# Por completo (todos sus escenarios corrieron y pasaron): 15; otras 11 quedan probadas en parte, porque
+# sus escenarios de reloj fijo o de montos exactos necesitan la API de pruebas.
+MINIMO_SIN_API = 15
 REGLAS = 35
 
 
@@ -22,11 +24,13 @@ def _salida(modo: str) -> Path:
     return RAIZ / "resultados" / f"despliegue-{modo}"
 
 
-def test_sin_api_de_pruebas_la_demostracion_aprovisionada_prueba_al_menos_25_reglas() -> None:
+def test_sin_api_de_pruebas_la_demostracion_aprovisionada_prueba_al_menos_15_reglas_por_completo() -> None:
     corrida = correr("aprovisionado", _salida("aprovisionado"), "--conformidad-minimo", str(MINIMO_SIN_API))
     veredictos = corrida.veredictos()
     assert corrida.codigo == 0, (corrida.salida / "pytest.log").read_text(encoding="utf-8")[-3000:]
     assert corrida.conformidad["cuenta"]["probadas"] >= MINIMO_SIN_API
+    en_parte = [r for r in corrida.conformidad["reglas"] if r["veredicto"] == "probada en parte"]
+    assert en_parte and all(r["cuenta"]["sin_correr"] and r["motivos"] for r in en_parte), en_parte
     assert "falló" not in veredictos.values()
     omitidos = [e for r in corrida.conformidad["reglas"] for e in r["escenarios"] if e["resultado"] == "omitido"]
     assert omitidos  # y cada uno dice qué le falta al despliegue para correrlo
