@@ -18,6 +18,17 @@ Característica: Solicitud de expedición de certificado de cupo
     Entonces ve el número de folio de trámite
     Y el acuse de la solicitud lista las copias de "Factura comercial" y de "Carta de porte"
 
+  @PRO-01
+  Escenario: Sin su constancia de asignación no se recibe la solicitud de certificado
+    Cuando la empresa solicita un certificado de 60 toneladas sin elegir su constancia de asignación
+    Entonces la solicitud se rechaza porque falta la constancia de asignación
+
+  @EXP-01 @EXP-03
+  Escenario: El dictaminador revisa las copias tal como la empresa las adjuntó
+    Dado que la empresa solicitó por la Ventanilla Única un certificado de 60 toneladas con sus dos copias
+    Cuando el dictaminador del cupo descarga las copias adjuntas de la solicitud
+    Entonces son, byte por byte, las copias que la empresa adjuntó
+
   @EXP-01
   Escenario: En la Representación Federal donde obtuvo la asignación también se recibe
     Cuando la empresa solicita un certificado de 60 toneladas con factura por 60 toneladas y "Guía aérea", en la "Representación Federal en Chiapas"

@@ -99,6 +99,7 @@ Característica: Resolución de las solicitudes de cupo
     Cuando el dictaminador del cupo autoriza la solicitud
     Entonces la constancia de asignación ampara 100 toneladas
     Y llega a la empresa el aviso de que su solicitud fue autorizada por 100 toneladas
+    Y la empresa ve en la Ventanilla Única su solicitud autorizada, con su resolución
 
   @EXP-03
   Escenario: Una solicitud rechazada con su motivo se notifica al solicitante
@@ -106,6 +107,7 @@ Característica: Resolución de las solicitudes de cupo
     Y que la empresa presentó una solicitud de certificado de 30 toneladas con factura por 30 toneladas
     Cuando el dictaminador del cupo rechaza la solicitud porque "La factura no corresponde al embarque"
     Entonces llega a la empresa el aviso de que su solicitud fue rechazada porque "La factura no corresponde al embarque"
+    Y la empresa ve en la Ventanilla Única su solicitud rechazada porque "La factura no corresponde al embarque"
 
   @EXP-03
   Escenario: Rechazar sin motivo no se permite
@@ -138,13 +140,14 @@ Característica: Resolución de las solicitudes de cupo
     Cuando la empresa selecciona el cupo en la solicitud de cancelación
     Entonces la empresa no tiene certificados disponibles en el cupo
 
-  @CAN-15
+  @CAN-15 @EXP-03
   Escenario: Autorizar una cancelación devuelve el monto al saldo del cupo
     Dado que la empresa tiene en ese cupo el certificado "A" por 100 toneladas, 20 ya ejercidas
     Y que la empresa ya firmó la cancelación de 30 toneladas del certificado "A"
     Cuando el dictaminador del cupo autoriza la solicitud
     Entonces el saldo del cupo en 2022 es de 430 toneladas
     Y el certificado "A" tiene 50 toneladas por cancelar
+    Y la empresa ve en la Ventanilla Única su solicitud autorizada, con su resolución
 
   @CAN-15
   Escenario: Rechazar una cancelación no cambia el saldo del cupo ni lo que el certificado tiene por cancelar

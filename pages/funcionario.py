@@ -69,5 +69,9 @@ class SolicitudDelFuncionario:
     def dato(self, etiqueta: str, valor: str) -> re.Pattern[str]:
         return pantalla.dato(etiqueta, valor)
 
+    def descargar_copia(self, nombre_del_archivo: str) -> bytes:
+        """Una copia que el solicitante adjuntó, por la liga que muestra su nombre de archivo."""
+        return descargar(self.page.get_by_role("link", name=re.compile(re.escape(nombre_del_archivo))))[1]
+
     def descargar_resolucion(self) -> bytes:
         return descargar(self.page.get_by_role("link", name=re.compile(r"^\s*Resolución\s*$")))[1]

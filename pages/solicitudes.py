@@ -71,7 +71,8 @@ class SolicitudDeExpedicion(_Formulario):
     def presentar(self, asignacion: str, lugar: str, monto: str, factura: str, cantidad_factura: str,
                   transporte: str, copia_factura: Path | None, copia_transporte: Path | None,
                   efirma: Efirma) -> None:
-        self._elegir_la_que_dice("Constancia de asignación", asignacion)
+        if asignacion:
+            self._elegir_la_que_dice("Constancia de asignación", asignacion)
         self._elegir("Lugar de presentación", lugar)
         self.campo("Monto solicitado").fill(monto)
         self.campo("Número de factura comercial").fill(factura)
@@ -104,6 +105,10 @@ class DetalleDeSolicitud:
     def leer_documento(self) -> str:
         """El folio del documento que resolvió la solicitud (la constancia o el certificado)."""
         return pantalla.leer_dato(self.page, DOCUMENTO_RESOLUTIVO, r"[A-Z0-9][\w/-]*\d")
+
+    @property
+    def liga_de_la_resolucion(self) -> Locator:
+        return self.page.get_by_role("link", name=re.compile(r"^\s*Resolución\s*$", re.IGNORECASE))
 
     def descargar(self, liga: str) -> bytes:
         return descargar(self.page.get_by_role("link", name=re.compile(rf"^\s*{re.escape(liga)}\s*$", re.I)))[1]

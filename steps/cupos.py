@@ -54,8 +54,16 @@ def fracciones(page: Page, datatable: list[list[str]]) -> None:
     ficha, esperadas = FichaDelCupo(page), datatable[1:]
     expect(ficha.renglones("Fracciones arancelarias")).to_have_text(
         [re.compile(re.escape(fraccion)) for fraccion, _ in esperadas])
-    for fraccion, descripcion in esperadas:
-        expect(ficha.renglon("Fracciones arancelarias", fraccion)).to_contain_text(descripcion)
+    for fraccion, descripcion in esperadas:  # la descripción completa, como la escribe la ficha
+        completa = re.compile(r"^\s*" + r"\s+".join(map(re.escape, descripcion.split())) + r"\s*$")
+        expect(ficha.celdas("Fracciones arancelarias", fraccion, completa)).to_have_count(1)
+
+
+@then(parsers.parse('la ficha se titula "{titulo}"'))
+def titulo_de_la_ficha(page: Page, titulo: str) -> None:
+    """El nombre del cupo como lo escribe la ficha (en mayúsculas): el mismo texto, sin distinguirlas."""
+    nombre = r"\s+".join(map(re.escape, titulo.split()))
+    expect(pantalla.titulo(page)).to_have_text(re.compile(rf"^\s*{nombre}\s*$", re.IGNORECASE))
 
 
 @then(parsers.parse("el saldo del cupo en {anio:d} es de {toneladas:d} toneladas"))

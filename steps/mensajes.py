@@ -32,6 +32,7 @@ AVISOS = {
     "sólo pueden solicitar personas establecidas en México": "no_establecido_en_mexico",
     "debe acreditar el 70% de la asignación anterior": "setenta_por_ciento",
     "falta la copia de la factura comercial": "falta_copia_factura",
+    "falta la constancia de asignación": "falta_constancia",
     "no hay saldo del cupo que otorgar": "saldo_cero",
     "falta el motivo del rechazo": "motivo_de_rechazo_requerido",
 }

@@ -96,6 +96,22 @@ def rechaza(new_context: NuevoContexto, cupo: Cupo, folio: str, motivo: str) -> 
     return flujos.resolver(new_context, cupo.dictaminador, folio, autorizar=False, motivo=motivo)
 
 
+@when("el dictaminador del cupo descarga las copias adjuntas de la solicitud", target_fixture="copias_descargadas")
+def descarga_copias(new_context: NuevoContexto, cupo: Cupo, folio: str,
+                    copias: dict[str, bytes]) -> dict[str, bytes]:
+    pagina = new_context().new_page()
+    flujos.abrir_sesion(pagina, cupo.dictaminador)
+    solicitud = SolicitudDelFuncionario(pagina).abrir(folio)
+    return {nombre: solicitud.descargar_copia(nombre) for nombre in copias}
+
+
+@then("son, byte por byte, las copias que la empresa adjuntó")
+def mismas_copias(copias_descargadas: dict[str, bytes], copias: dict[str, bytes]) -> None:
+    assert copias and set(copias_descargadas) == set(copias), (sorted(copias_descargadas), sorted(copias))
+    for nombre, contenido in copias.items():
+        assert copias_descargadas[nombre] == contenido, f"la copia «{nombre}» no es la que se adjuntó"
+
+
 @when(parsers.parse("la empresa obtiene la cancelación de {monto} toneladas del certificado \"{alias}\""),
       target_fixture="folio")
 def obtiene_cancelacion(page: Page, new_context: NuevoContexto, mensajes: Mensajes, empresa: Persona,

@@ -13,7 +13,7 @@ from pytest_bdd import given, parsers, then, when
 from fixtures.datos import Cupo, Fabrica, Persona
 from fixtures.documentos import DocumentoPdf, leer_documento
 from fixtures.mensajes import Mensajes, Momento
-from pages import flujos
+from pages import flujos, pantalla
 from pages.flujos import VENTANILLA_UNICA
 from pages.solicitudes import DetalleDeSolicitud
 
@@ -79,6 +79,48 @@ def solicita_certificado(page: Page, fabrica: Fabrica, empresa: Persona, asignac
     flujos.solicitar_certificado(page, empresa, asignacion, monto, factura, fabrica.archivo("factura.pdf"),
                                  fabrica.archivo("transporte.pdf"), f"F-{fabrica.hoy():%Y}-{monto}",
                                  transporte, lugar)
+
+
+@when(parsers.parse("la empresa solicita un certificado de {monto} toneladas sin elegir su constancia de "
+                    "asignación"))
+def solicita_sin_constancia(page: Page, fabrica: Fabrica, empresa: Persona, monto: str) -> None:
+    flujos.solicitar_certificado(page, empresa, "", monto, monto, fabrica.archivo("factura.pdf"),
+                                 fabrica.archivo("transporte.pdf"), f"F-{fabrica.hoy():%Y}-{monto}")
+
+
+@given(parsers.parse("que la empresa solicitó por la Ventanilla Única un certificado de {monto} toneladas con "
+                     "sus dos copias"), target_fixture="folio")
+def solicito_con_copias(page: Page, fabrica: Fabrica, empresa: Persona, asignacion: str, copias: dict[str, bytes],
+                        monto: str) -> str:
+    factura, transporte = fabrica.archivo("factura.pdf"), fabrica.archivo("carta-de-porte.pdf")
+    copias.update({archivo.name: archivo.read_bytes() for archivo in (factura, transporte)})
+    flujos.solicitar_certificado(page, empresa, asignacion, monto, monto, factura, transporte,
+                                 f"F-{fabrica.hoy():%Y}-{monto}")
+    return DetalleDeSolicitud(page).leer_folio()
+
+
+@then("la empresa ve en la Ventanilla Única su solicitud autorizada, con su resolución")
+def ve_autorizada(page: Page, mensajes: Mensajes, empresa: Persona, folio: str) -> None:
+    """EXP-03: la resolución se notifica por la Ventanilla Única: en el detalle de su solicitud."""
+    detalle = _detalle_de(page, empresa, folio)
+    expect(pantalla.contenido(page)).to_contain_text(pantalla.dato("Estado", mensajes.valor("estado_autorizada")),
+                                                     use_inner_text=True)
+    expect(detalle.liga_de_la_resolucion).to_be_visible()
+
+
+@then(parsers.parse('la empresa ve en la Ventanilla Única su solicitud rechazada porque "{motivo}"'))
+def ve_rechazada(page: Page, mensajes: Mensajes, empresa: Persona, folio: str, motivo: str) -> None:
+    detalle = _detalle_de(page, empresa, folio)
+    contenido = pantalla.contenido(page)
+    expect(contenido).to_contain_text(pantalla.dato("Estado", mensajes.valor("estado_rechazada")),
+                                      use_inner_text=True)
+    expect(contenido).to_contain_text(motivo)
+    expect(detalle.liga_de_la_resolucion).to_be_visible()
+
+
+def _detalle_de(page: Page, empresa: Persona, folio: str) -> DetalleDeSolicitud:
+    flujos.abrir_sesion(page, empresa)
+    return DetalleDeSolicitud(page).abrir(folio)
 
 
 @when(parsers.parse('la empresa solicita un certificado de {monto} toneladas sin adjuntar la copia de '

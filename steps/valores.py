@@ -53,6 +53,12 @@ def certificados() -> Certificados:
 
 
 @pytest.fixture
+def copias() -> dict[str, bytes]:
+    """Las copias que la empresa adjuntó a su solicitud en el escenario, por nombre de archivo."""
+    return {}
+
+
+@pytest.fixture
 def empresa() -> Persona:
     _falta("a la empresa", "Dado una empresa registrada en la Ventanilla Única")
 

@@ -4,7 +4,8 @@ la vigila, y sólo ése de los que se corren.
 
 Las fallas son de las que un portal que se aparta de los documentos tendría: un aviso que nombra otro
 parámetro u otro saldo, otro color en el paso en que se va, el * de los requeridos que falta, la
-confirmación del cierre sin «Si», la prelación que señala otra solicitud. Se corren con --despliegues.
+confirmación del cierre sin «Si», la prelación que señala otra solicitud, una copia adjunta que no llega
+como se adjuntó, la descripción de una fracción que no es la de la ficha. Se corren con --despliegues.
 """
 
 from __future__ import annotations
@@ -52,6 +53,14 @@ FALLAS = {
          'f"{solicitud.folio}, que llegó antes al mismo cupo."'),
         "resolucion_de_solicitudes.feature", "orden_en_que_llegaron or resuelta_la_primera",
         ("en el orden en que llegaron",)),
+    "una copia adjunta le llega alterada al dictaminador": (
+        ("stub_portal/vistas/funcionario.py", "return descarga(archivo.contenido, archivo.nombre",
+         "return descarga(archivo.contenido[:-1], archivo.nombre"),
+        "expedicion_de_certificado.feature", "copias_tal_como or sin_su_constancia",
+        ("tal como la empresa las adjuntó",)),
+    "la descripción de una fracción arancelaria, recortada": (
+        ("stub_portal/datos/cupos.json", '"Tipo Egmont, cuyas características sean:', '"Tipo Egmont. Sean:'),
+        "consulta_del_cupo.feature", "fracciones or mecanismo", ("fracciones arancelarias",)),
 }
 
 
