@@ -65,6 +65,7 @@ Característica: Solicitud de asignación de cupo
         | 2022-06-02T09:00:00 | Representación Federal en Chiapas         |
         | 2022-06-02T14:30:00 | Representación Federal en Chiapas         |
         | 2022-06-02T16:30:00 | Representación Federal en Baja California |
+        | 2022-06-01T11:00:00 | Representación Federal en Baja California |
 
     @HOR-02
     Esquema del escenario: Fuera de su horario una Representación Federal no recibe la solicitud y dice cuándo reabre
@@ -75,6 +76,7 @@ Característica: Solicitud de asignación de cupo
       Ejemplos:
         | momento             | representación                            | reabre                              |
         | 2022-06-01T10:59:00 | Representación Federal en Chiapas         | 01/06/2022 a las 11:00              |
+        | 2022-06-01T10:59:00 | Representación Federal en Baja California | 01/06/2022 a las 09:00 (hora local) |
         | 2022-06-01T14:31:00 | Representación Federal en Chiapas         | 02/06/2022 a las 09:00 (hora local) |
         | 2022-06-02T08:59:00 | Representación Federal en Chiapas         | 02/06/2022 a las 09:00 (hora local) |
         | 2022-06-02T14:31:00 | Representación Federal en Chiapas         | 03/06/2022 a las 09:00 (hora local) |

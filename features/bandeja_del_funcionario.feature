@@ -22,3 +22,13 @@ Característica: La solicitud firmada llega al funcionario
   Escenario: El dictaminador de otro cupo tampoco la abre por su folio
     Cuando el dictaminador de otro cupo abre la solicitud por su folio
     Entonces no encuentra la solicitud
+
+  @EXP-03
+  Escenario: Otra empresa no abre la solicitud por su folio
+    Cuando otra empresa abre la solicitud por su folio
+    Entonces la otra empresa no encuentra la solicitud
+
+  @EXP-03
+  Escenario: Un solicitante no abre la bandeja del funcionario por su dirección
+    Cuando la empresa abre por su dirección la bandeja del funcionario
+    Entonces no ve la bandeja ni la solicitud

@@ -69,6 +69,14 @@ Característica: Captura de la solicitud de cancelación de certificados de cupo
     Entonces entre los certificados disponibles está "A"
     Y no está el certificado "OTRO"
 
+  @CAN-07
+  Escenario: Los certificados de otro cupo no se listan en éste
+    Dado otro cupo del mismo producto por "Licitación Pública"
+    Y que la empresa tiene en el otro cupo un certificado vigente "DEL OTRO"
+    Cuando la empresa selecciona el cupo en la solicitud de cancelación
+    Entonces entre los certificados disponibles está "A"
+    Y no está el certificado "DEL OTRO"
+
   @CAN-08
   Escenario: Un certificado con su monto a favor pasa a «Certificados a cancelar»
     Cuando la empresa agrega el certificado "A" con un monto a favor de 0.5

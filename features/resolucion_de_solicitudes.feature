@@ -24,6 +24,7 @@ Característica: Resolución de las solicitudes de cupo
       | 2022-06-01T12:00:00 | 08/06/2022 |
       | 2022-06-03T12:00:00 | 10/06/2022 |
       | 2022-09-12T12:00:00 | 20/09/2022 |
+      | 2022-06-02T23:30:00 | 09/06/2022 |
 
   @PLZ-01
   Esquema del escenario: La solicitud de certificado también vence al quinto día hábil

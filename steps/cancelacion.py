@@ -57,6 +57,12 @@ def certificado_vigente(request: pytest.FixtureRequest, fabrica: Fabrica, cupo: 
     certificados.guardar(alias, fabrica.certificado_vigente(cupo, persona))
 
 
+@given(parsers.parse('que la empresa tiene en el otro cupo un certificado vigente "{alias}"'))
+def certificado_en_el_otro_cupo(fabrica: Fabrica, otro_cupo: Cupo, empresa: Persona, certificados: Certificados,
+                                alias: str) -> None:
+    certificados.guardar(alias, fabrica.certificado_vigente(otro_cupo, empresa))
+
+
 @given(parsers.parse('que la empresa tiene en ese cupo el certificado "{alias}", que venció ayer'))
 def certificado_vencido(fabrica: Fabrica, cupo: Cupo, empresa: Persona, certificados: Certificados,
                         alias: str) -> None:

@@ -12,6 +12,7 @@ from fixtures.mensajes import Mensajes
 from pages import flujos, pantalla
 from pages.flujos import NuevoContexto
 from pages.funcionario import BandejaDelFuncionario, SolicitudDelFuncionario
+from pages.solicitudes import DetalleDeSolicitud
 
 
 def _bandeja_de(new_context: NuevoContexto, funcionario: Persona) -> Page:
@@ -62,3 +63,35 @@ def no_la_encuentra(pagina_del_funcionario: Page, mensajes: Mensajes, folio: str
     expect(pantalla.titulo(pagina_del_funcionario)).to_have_text(titulo or re.compile(r"\S"))
     expect(pantalla.menciones(pagina_del_funcionario, folio)).to_have_count(0)
     expect(SolicitudDelFuncionario(pagina_del_funcionario).firmar_resolucion).to_have_count(0)
+
+
+@when("otra empresa abre la solicitud por su folio", target_fixture="pagina_de_la_otra")
+def otra_empresa_abre(new_context: NuevoContexto, otra_empresa: Persona, folio: str) -> Page:
+    pagina = _bandeja_de(new_context, otra_empresa)
+    DetalleDeSolicitud(pagina).abrir(folio)
+    return pagina
+
+
+@then("la otra empresa no encuentra la solicitud")
+def otra_no_la_encuentra(pagina_de_la_otra: Page, mensajes: Mensajes, folio: str) -> None:
+    titulo = mensajes.patron("pagina_no_disponible")
+    expect(pantalla.titulo(pagina_de_la_otra)).to_have_text(titulo or re.compile(r"\S"))
+    expect(pantalla.menciones(pagina_de_la_otra, folio)).to_have_count(0)
+    expect(DetalleDeSolicitud(pagina_de_la_otra).liga_de_la_resolucion).to_have_count(0)
+
+
+@when("la empresa abre por su dirección la bandeja del funcionario")
+def empresa_abre_bandeja(page: Page, empresa: Persona) -> None:
+    flujos.abrir_sesion(page, empresa)
+    BandejaDelFuncionario(page).abrir()
+
+
+@then("no ve la bandeja ni la solicitud")
+def no_ve_bandeja(page: Page, mensajes: Mensajes, folio: str) -> None:
+    titulo = mensajes.patron("pagina_no_disponible")
+    expect(pantalla.titulo(page)).to_have_text(titulo or re.compile(r"\S"))
+    bandeja = mensajes.patron("titulo_de_la_bandeja")
+    assert bandeja is not None
+    expect(pantalla.titulo(page)).not_to_have_text(bandeja)
+    expect(pantalla.menciones(page, folio)).to_have_count(0)
+    expect(BandejaDelFuncionario(page).solicitudes).to_have_count(0)

@@ -102,3 +102,8 @@ def asignacion() -> str:
 @pytest.fixture
 def pagina_del_funcionario() -> Page:
     _falta("la pantalla del funcionario", "Cuando el dictaminador del cupo …")
+
+
+@pytest.fixture
+def pagina_de_la_otra() -> Page:
+    _falta("la pantalla de la otra empresa", "Cuando otra empresa abre la solicitud por su folio")
