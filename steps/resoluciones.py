@@ -205,8 +205,16 @@ def documento_dice(documento_resolutivo: DocumentoPdf, tipo: str, etiqueta: str,
 @then(parsers.re(r'(el|la) (?P<tipo>certificado de cupo|constancia de asignación) ampara (?P<monto>[\d.]+) '
                  r'toneladas$'))
 def documento_ampara(documento_resolutivo: DocumentoPdf, tipo: str, monto: str) -> None:
-    otorgado = _del_tipo(documento_resolutivo, tipo).campo("Monto otorgado")
-    assert Decimal(otorgado.replace(",", "")) == Decimal(monto), otorgado
+    """Cada renglón del documento que dice un monto, salvo lo que se solicitó, dice el otorgado; el de un
+    certificado vale desde su fecha de expedición hasta el 31 de diciembre de ese año (EXP-02)."""
+    documento = _del_tipo(documento_resolutivo, tipo)
+    otorgado = Decimal(documento.campo("Monto otorgado").replace(",", ""))
+    montos = [(etiqueta, valor) for etiqueta, valor in documento.montos if etiqueta != "Monto solicitado"]
+    assert otorgado == Decimal(monto) and len(montos) >= 2, (otorgado, montos)
+    assert all(valor == otorgado for _, valor in montos), montos
+    if tipo == "certificado de cupo":
+        expedido = documento.campo("Fecha de resolución")
+        assert documento.vigencias == [(expedido, f"31/12/{expedido[-4:]}")], (expedido, documento.vigencias)
 
 
 @then("la firma de la Secretaría en el certificado de cupo es íntegra, válida y de confianza")

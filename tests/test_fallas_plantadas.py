@@ -5,7 +5,8 @@ la vigila, y sólo ése de los que se corren.
 Las fallas son de las que un portal que se aparta de los documentos tendría: un aviso que nombra otro
 parámetro u otro saldo, otro color en el paso en que se va, el * de los requeridos que falta, la
 confirmación del cierre sin «Si», la prelación que señala otra solicitud, una copia adjunta que no llega
-como se adjuntó, la descripción de una fracción que no es la de la ficha. Se corren con --despliegues.
+como se adjuntó, la descripción de una fracción que no es la de la ficha, un certificado que en un
+renglón dice otro monto que el otorgado. Se corren con --despliegues.
 """
 
 from __future__ import annotations
@@ -61,6 +62,10 @@ FALLAS = {
     "la descripción de una fracción arancelaria, recortada": (
         ("stub_portal/datos/cupos.json", '"Tipo Egmont, cuyas características sean:', '"Tipo Egmont. Sean:'),
         "consulta_del_cupo.feature", "fracciones or mecanismo", ("fracciones arancelarias",)),
+    "el certificado dice en un renglón otro monto que el otorgado": (
+        ("stub_portal/resoluciones.py", 'f"Monto expedido: {formato_monto(otorgamiento.monto)}',
+         'f"Monto expedido: {formato_monto(solicitud.monto_solicitado or otorgamiento.monto)}'),
+        "resolucion_de_solicitudes.feature", "menor_de_los_términos", ("se expide por el menor",)),
 }
 
 
