@@ -56,12 +56,17 @@ def no_ve(pagina_del_funcionario: Page, mensajes: Mensajes, folio: str) -> None:
     expect(pantalla.menciones(pagina_del_funcionario, folio)).to_have_count(0)
 
 
+def _no_disponible(pagina: Page, mensajes: Mensajes, folio: str) -> None:
+    """Una página de error (no existe, o sin permiso) que no dice nada de la solicitud."""
+    titulo = mensajes.patron("pagina_no_disponible")
+    expect(pantalla.titulo(pagina)).to_have_text(titulo or re.compile(r"\S"))
+    expect(pantalla.menciones(pagina, folio)).to_have_count(0)
+
+
 @then("no encuentra la solicitud")
 def no_la_encuentra(pagina_del_funcionario: Page, mensajes: Mensajes, folio: str) -> None:
-    """Ni sus datos ni el formulario para resolverla: una página de error (no existe, o sin permiso)."""
-    titulo = mensajes.patron("pagina_no_disponible")
-    expect(pantalla.titulo(pagina_del_funcionario)).to_have_text(titulo or re.compile(r"\S"))
-    expect(pantalla.menciones(pagina_del_funcionario, folio)).to_have_count(0)
+    """Ni sus datos ni el formulario para resolverla."""
+    _no_disponible(pagina_del_funcionario, mensajes, folio)
     expect(SolicitudDelFuncionario(pagina_del_funcionario).firmar_resolucion).to_have_count(0)
 
 
@@ -74,9 +79,7 @@ def otra_empresa_abre(new_context: NuevoContexto, otra_empresa: Persona, folio: 
 
 @then("la otra empresa no encuentra la solicitud")
 def otra_no_la_encuentra(pagina_de_la_otra: Page, mensajes: Mensajes, folio: str) -> None:
-    titulo = mensajes.patron("pagina_no_disponible")
-    expect(pantalla.titulo(pagina_de_la_otra)).to_have_text(titulo or re.compile(r"\S"))
-    expect(pantalla.menciones(pagina_de_la_otra, folio)).to_have_count(0)
+    _no_disponible(pagina_de_la_otra, mensajes, folio)
     expect(DetalleDeSolicitud(pagina_de_la_otra).liga_de_la_resolucion).to_have_count(0)
 
 
@@ -88,10 +91,8 @@ def empresa_abre_bandeja(page: Page, empresa: Persona) -> None:
 
 @then("no ve la bandeja ni la solicitud")
 def no_ve_bandeja(page: Page, mensajes: Mensajes, folio: str) -> None:
-    titulo = mensajes.patron("pagina_no_disponible")
-    expect(pantalla.titulo(page)).to_have_text(titulo or re.compile(r"\S"))
+    _no_disponible(page, mensajes, folio)
     bandeja = mensajes.patron("titulo_de_la_bandeja")
     assert bandeja is not None
     expect(pantalla.titulo(page)).not_to_have_text(bandeja)
-    expect(pantalla.menciones(page, folio)).to_have_count(0)
     expect(BandejaDelFuncionario(page).solicitudes).to_have_count(0)
