@@ -10,7 +10,7 @@ from playwright.sync_api import Locator, Page
 from pages import pantalla
 from pages.formato import TONELADAS, patron_del_monto
 from pages.pantalla import ir_por
-from pages.tablas import fila, filas, tabla
+from pages.tablas import celdas, fila, filas, tabla
 
 
 class ConsultaDeCupos:
@@ -51,8 +51,7 @@ class FichaDelCupo:
 
     def celdas(self, tabla: str, con: str, que_dicen: re.Pattern[str]) -> Locator:
         """Las celdas (o el encabezado) del renglón de la tabla que muestra `con` cuyo texto es `que_dicen`."""
-        renglon = self.renglon(tabla, con)
-        return renglon.get_by_role("cell").or_(renglon.get_by_role("rowheader")).filter(has_text=que_dicen)
+        return celdas(self.renglon(tabla, con)).filter(has_text=que_dicen)
 
     @staticmethod
     def saldo(anio: int, toneladas: Decimal) -> re.Pattern[str]:

@@ -19,6 +19,11 @@ def patron_del_monto(monto: Decimal | str) -> str:
     return rf"(?<![\d.,]){entero}{decimal}(?![\d]|[.,]\d)"
 
 
+def palabras(texto: str) -> str:
+    """El texto como expresión regular, con cualquier espacio (o salto de renglón) entre sus palabras."""
+    return r"\s+".join(re.escape(palabra) for palabra in texto.split())
+
+
 def texto_del_monto(monto: str, unidad: str = "") -> re.Pattern[str]:
     """Todo el texto de un elemento que muestra el monto: 25 → «25.0»; con `unidad` (una expresión
     regular, como TONELADAS), seguido de ella: «430.0 toneladas métricas»."""

@@ -35,9 +35,12 @@ def celda(tabla: Locator, fila_con: str, encabezado: str) -> Locator:
     expect(tabla.get_by_role("columnheader", name=_nombre(encabezado)).first).to_be_visible()
     encabezados = [" ".join(t.split()).lower() for t in tabla.get_by_role("columnheader").all_inner_texts()]
     assert encabezado.lower() in encabezados, f"la tabla no tiene la columna «{encabezado}»: {encabezados}"
-    renglon = fila(tabla, fila_con)
-    celdas = renglon.get_by_role("cell").or_(renglon.get_by_role("rowheader"))
-    return celdas.nth(encabezados.index(encabezado.lower()))
+    return celdas(fila(tabla, fila_con)).nth(encabezados.index(encabezado.lower()))
+
+
+def celdas(renglon: Locator) -> Locator:
+    """Las celdas del renglón, con la de su encabezado (th scope=row) en su lugar."""
+    return renglon.get_by_role("cell").or_(renglon.get_by_role("rowheader"))
 
 
 def accion(renglon: Locator, nombre: str) -> Locator:

@@ -12,7 +12,7 @@ from pytest_bdd import given, parsers, then, when
 from fixtures.datos import Cupo, Fabrica, Persona
 from pages import flujos, pantalla
 from pages.cupos import ConsultaDeCupos, FichaDelCupo
-from pages.formato import TONELADAS, texto_del_monto
+from pages.formato import TONELADAS, palabras, texto_del_monto
 
 CUPO_DE_QUESOS = ("Cupo de importación de queso fresco (sin madurar), incluido el del lactosuero, y "
                   "requesón; y los demás quesos de la República de Guatemala")
@@ -55,15 +55,14 @@ def fracciones(page: Page, datatable: list[list[str]]) -> None:
     expect(ficha.renglones("Fracciones arancelarias")).to_have_text(
         [re.compile(re.escape(fraccion)) for fraccion, _ in esperadas])
     for fraccion, descripcion in esperadas:  # la descripción completa, como la escribe la ficha
-        completa = re.compile(r"^\s*" + r"\s+".join(map(re.escape, descripcion.split())) + r"\s*$")
+        completa = re.compile(rf"^\s*{palabras(descripcion)}\s*$")
         expect(ficha.celdas("Fracciones arancelarias", fraccion, completa)).to_have_count(1)
 
 
 @then(parsers.parse('la ficha se titula "{titulo}"'))
 def titulo_de_la_ficha(page: Page, titulo: str) -> None:
     """El nombre del cupo como lo escribe la ficha (en mayúsculas): el mismo texto, sin distinguirlas."""
-    nombre = r"\s+".join(map(re.escape, titulo.split()))
-    expect(pantalla.titulo(page)).to_have_text(re.compile(rf"^\s*{nombre}\s*$", re.IGNORECASE))
+    expect(pantalla.titulo(page)).to_have_text(re.compile(rf"^\s*{palabras(titulo)}\s*$", re.IGNORECASE))
 
 
 @then(parsers.parse("el saldo del cupo en {anio:d} es de {toneladas:d} toneladas"))

@@ -49,9 +49,7 @@ def ve_pendiente(pagina_del_funcionario: Page, mensajes: Mensajes, empresa: Pers
 @then("no ve la solicitud en su bandeja")
 def no_ve(pagina_del_funcionario: Page, mensajes: Mensajes, folio: str) -> None:
     bandeja = BandejaDelFuncionario(pagina_del_funcionario)
-    titulo = mensajes.patron("titulo_de_la_bandeja")
-    assert titulo is not None
-    expect(pantalla.titulo(pagina_del_funcionario)).to_have_text(titulo)
+    expect(pantalla.titulo(pagina_del_funcionario)).to_have_text(mensajes.exigido("titulo_de_la_bandeja"))
     expect(bandeja.solicitud(folio)).to_have_count(0)
     expect(pantalla.menciones(pagina_del_funcionario, folio)).to_have_count(0)
 
@@ -92,7 +90,5 @@ def empresa_abre_bandeja(page: Page, empresa: Persona) -> None:
 @then("no ve la bandeja ni la solicitud")
 def no_ve_bandeja(page: Page, mensajes: Mensajes, folio: str) -> None:
     _no_disponible(page, mensajes, folio)
-    bandeja = mensajes.patron("titulo_de_la_bandeja")
-    assert bandeja is not None
-    expect(pantalla.titulo(page)).not_to_have_text(bandeja)
+    expect(pantalla.titulo(page)).not_to_have_text(mensajes.exigido("titulo_de_la_bandeja"))
     expect(BandejaDelFuncionario(page).solicitudes).to_have_count(0)

@@ -159,8 +159,7 @@ def sigue_pendiente(pagina_del_funcionario: Page, mensajes: Mensajes, folio: str
 def _aviso_de_resolucion(buzon: Correo, mensajes: Mensajes, empresa: Persona, folio: str) -> Recibido:
     """El aviso que llega sólo a la empresa, con el folio de su solicitud en el asunto."""
     aviso = buzon.esperar(empresa.correo)
-    asunto = mensajes.patron("asunto_de_la_resolucion", folio=folio)
-    assert asunto is not None and asunto.search(aviso.asunto), aviso.asunto
+    assert mensajes.exigido("asunto_de_la_resolucion", folio=folio).search(aviso.asunto), aviso.asunto
     assert aviso.destinatarios == {empresa.correo.lower()}, aviso.destinatarios
     return aviso
 
@@ -168,15 +167,13 @@ def _aviso_de_resolucion(buzon: Correo, mensajes: Mensajes, empresa: Persona, fo
 @then(parsers.parse('llega a la empresa el aviso de que su solicitud fue rechazada porque "{motivo}"'))
 def aviso_de_rechazo(buzon: Correo, mensajes: Mensajes, empresa: Persona, folio: str, motivo: str) -> None:
     aviso = _aviso_de_resolucion(buzon, mensajes, empresa, folio)
-    rechazada = mensajes.patron("resolucion_rechazada", motivo=motivo)
-    assert rechazada is not None and rechazada.search(aviso.texto), aviso.texto
+    assert mensajes.exigido("resolucion_rechazada", motivo=motivo).search(aviso.texto), aviso.texto
 
 
 @then(parsers.parse("llega a la empresa el aviso de que su solicitud fue autorizada por {monto} toneladas"))
 def aviso_de_autorizacion(buzon: Correo, mensajes: Mensajes, empresa: Persona, folio: str, monto: str) -> None:
     aviso = _aviso_de_resolucion(buzon, mensajes, empresa, folio)
-    autorizada = mensajes.patron("resolucion_autorizada", monto=Decimal(monto))
-    assert autorizada is not None and autorizada.search(aviso.texto), aviso.texto
+    assert mensajes.exigido("resolucion_autorizada", monto=Decimal(monto)).search(aviso.texto), aviso.texto
 
 
 @pytest.fixture

@@ -78,9 +78,7 @@ def desiste_del_cierre(page: Page) -> None:
 def se_le_pregunta(page: Page, mensajes: Mensajes) -> None:
     confirmacion = Encabezado(page).confirmacion
     expect(confirmacion).to_be_visible()
-    pregunta = mensajes.patron("pregunta_de_cierre")
-    assert pregunta is not None
-    expect(confirmacion).to_contain_text(pregunta)
+    expect(confirmacion).to_contain_text(mensajes.exigido("pregunta_de_cierre"))
     encabezado = Encabezado(page)
     expect(encabezado.opciones_de_la_confirmacion).to_have_count(2)
     expect(encabezado.opcion_si).to_be_visible()
@@ -94,9 +92,7 @@ def sin_pregunta(page: Page) -> None:
 
 @then("la empresa ve la bienvenida con su nombre")
 def ve_bienvenida(page: Page, empresa: Persona, mensajes: Mensajes) -> None:
-    bienvenida = mensajes.patron("bienvenida", nombre=empresa.nombre)
-    assert bienvenida is not None
-    expect(pantalla.titulo(page)).to_have_text(bienvenida)
+    expect(pantalla.titulo(page)).to_have_text(mensajes.exigido("bienvenida", nombre=empresa.nombre))
     expect(Encabezado(page).cerrar_sesion).to_be_visible()
 
 

@@ -12,7 +12,7 @@ from fixtures import objetivo
 from fixtures.mensajes import REFERENCIA, CatalogoInvalido, Mensajes, Momento, leer_catalogo
 from fixtures.sentidos import SENTIDOS
 
-POR_SENTIDO = Mensajes(None, "sentido")
+POR_SENTIDO = Mensajes(None)
 
 
 def _catalogo(tmp_path: Path, texto: str) -> Path:
@@ -60,7 +60,7 @@ def test_un_catalogo_que_no_es_toml_o_no_existe(tmp_path: Path) -> None:
 
 
 def test_el_texto_del_catalogo_se_busca_con_sus_valores_por_sentido() -> None:
-    mensajes = Mensajes(leer_catalogo(REFERENCIA), "referencia")
+    mensajes = Mensajes(leer_catalogo(REFERENCIA))
     patron = mensajes.patron("monto_excede_saldo", monto=Decimal("20.001"), saldo=Decimal("20"))
     assert patron is not None
     assert patron.search("El monto a favor (20.001) excede el saldo por cancelar del certificado (20.0).")
