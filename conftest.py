@@ -12,6 +12,7 @@ pytest_plugins = [
     "fixtures.efirma",
     "fixtures.datos",
     "fixtures.aprovisionado",
+    "fixtures.hora_del_portal",
     "fixtures.documentos",
     "fixtures.informes",
     "fixtures.conformidad",
@@ -28,4 +29,5 @@ pytest_plugins = [
     "steps.cupos",
     "steps.solicitudes",
     "steps.resoluciones",
+    "steps.horarios",
 ]

@@ -57,6 +57,20 @@ def leer_dato(page: Page, etiqueta: str, valor: str = r"\S[^\n\t]*") -> str:
     return hallado.group("valor").strip()
 
 
+_HORA_EN_PANTALLA = re.compile(r"(\d\d/\d\d/\d{4})\D{0,40}?(\d\d?:\d\d)(?:[^\n]{0,60}?)\b(?:hora del )?centro\b",
+                               re.IGNORECASE)
+
+
+def hora_en_pantalla(page: Page) -> tuple[str, str] | None:
+    """La fecha y la hora del centro que el portal imprime en su encabezado (role banner), como
+    («04/12/2026», «17:46»); None si no imprime una."""
+    encabezados = page.get_by_role("banner")
+    for numero in range(encabezados.count()):
+        if hallado := _HORA_EN_PANTALLA.search(encabezados.nth(numero).inner_text()):
+            return hallado.group(1), hallado.group(2)
+    return None
+
+
 def ir_por(page: Page, accion: Callable[[], None]) -> None:
     """Hace la acción (una liga, un botón) y espera a que cargue la dirección nueva (wait_for_url).
 

@@ -57,6 +57,7 @@ CUPOS_DEMO: list[tuple[dict[str, Any], str]] = [
       "representacion_federal": "Representación Federal en Jalisco",
       "fracciones": ["0202.30.01"]}, "RIBT830610PL7"),
 ]
+CUPO_DE_SOLICITUDES = "SE-CUPO-NI-CARNE"
 _CAMPOS_DEL_PERFIL = ("clave", "nombre", "regimen", "mecanismo", "tratado", "producto", "subproducto",
                       "representacion_federal")
 _DATOS_DEL_SOLICITANTE = ("curp", "telefono", "calle", "numero_exterior", "colonia", "codigo_postal",
@@ -90,7 +91,8 @@ def sembrar(sesiones: sessionmaker[Session], reloj: Reloj, carpeta: Path) -> Pat
         queso.dictaminador = usuarios["MORA800101QW2"]
         cupos = {queso.clave: queso}
         for datos, dictaminador in CUPOS_DEMO:
-            cupo = catalogo.guardar_cupo(sesion, {**datos, "montos": {str(hoy.year): "80000"}})
+            cupo = catalogo.guardar_cupo(sesion, {**datos, "montos": {str(hoy.year): "80000"},
+                                                  "inicio_de_recepcion": f"{hoy.year}-01-02"})
             cupo.dictaminador = usuarios[dictaminador]
             cupos[cupo.clave] = cupo
         leche = cupos["SE-CUPO-OMC-LECHE"]
@@ -117,7 +119,8 @@ def sembrar(sesiones: sessionmaker[Session], reloj: Reloj, carpeta: Path) -> Pat
                 monto_ejercido=Decimal(ejercido), fecha_expedicion=desde, vigencia_hasta=fin,
                 asignacion=asignaciones.get(titular.rfc) if cupo is queso else None,
             ))
-        descripcion = _perfil(credenciales, list(usuarios.values()), list(cupos.values()), certificados)
+        descripcion = _perfil(credenciales, list(usuarios.values()), list(cupos.values()), certificados,
+                              list(asignaciones.values()))
     archivo = carpeta / "credentials.json"
     archivo.write_text(json.dumps(credenciales, ensure_ascii=False, indent=2), encoding="utf-8")
     (carpeta / "perfil.toml").write_text(
@@ -127,7 +130,8 @@ def sembrar(sesiones: sessionmaker[Session], reloj: Reloj, carpeta: Path) -> Pat
 
 
 def _perfil(credenciales: list[dict[str, str]], usuarios: list[Usuario], cupos: list[Cupo],
-            certificados: list[tuple[str, Cupo, Usuario, str, str]]) -> dict[str, Any]:
+            certificados: list[tuple[str, Cupo, Usuario, str, str]],
+            asignaciones: list[Asignacion]) -> dict[str, Any]:
     """El perfil aprovisionado (fixtures/objetivo.py) que describe los datos sembrados."""
     por_rfc = {usuario.rfc: usuario for usuario in usuarios}
     actores = []
@@ -145,8 +149,21 @@ def _perfil(credenciales: list[dict[str, str]], usuarios: list[Usuario], cupos: 
     return {
         "datos": {"modo": "aprovisionado"},
         "actores": actores,
-        "cupos": [{campo: getattr(cupo, campo) for campo in _CAMPOS_DEL_PERFIL} for cupo in cupos],
+        "cupos": [_cupo_del_perfil(cupo) for cupo in cupos],
         "certificados": [{"folio": folio, "cupo": cupo.clave, "titular": titular.rfc,
                           "por_cancelar": str(Decimal(expedido) - Decimal(ejercido))}
                          for folio, cupo, titular, expedido, ejercido in certificados],
+        "asignaciones": [{"folio": a.folio, "cupo": a.cupo.clave, "titular": a.titular.rfc,
+                          "otorgado": str(a.monto), "lugar": a.lugar} for a in asignaciones],
     }
+
+
+def _cupo_del_perfil(cupo: Cupo) -> dict[str, Any]:
+    """Lo que el perfil dice de un cupo; la corrida presenta (y rechaza) sus solicitudes pequeñas en el que
+    nadie tiene asignación."""
+    declarado: dict[str, Any] = {campo: getattr(cupo, campo) for campo in _CAMPOS_DEL_PERFIL}
+    if cupo.inicio_de_recepcion is not None:
+        declarado["primer_dia"] = cupo.inicio_de_recepcion
+    if cupo.clave == CUPO_DE_SOLICITUDES:
+        declarado["solicitudes"] = True
+    return declarado

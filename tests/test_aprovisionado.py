@@ -3,6 +3,7 @@ lo declarado (fixtures/aprovisionado.py): qué valida, qué entrega, qué deja s
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -64,6 +65,25 @@ folio = "SE-1"
 cupo = "CUPO-1"
 titular = "AAA010101AA1"
 por_cancelar = "12.5"
+
+[[asignaciones]]
+folio = "CA-1"
+cupo = "CUPO-1"
+titular = "AAA010101AA1"
+otorgado = "100"
+"""
+CUPO_DE_SOLICITUDES = """
+[[cupos]]
+clave = "CUPO-2"
+nombre = "Cupo dos"
+regimen = "Importación"
+mecanismo = "Primero en Tiempo, Primero en Derecho"
+tratado = "Tratado dos"
+producto = "Producto dos"
+subproducto = "Subproducto dos"
+representacion_federal = "Representación Federal en Jalisco"
+primer_dia = 2022-01-03
+solicitudes = true
 """
 
 
@@ -106,6 +126,14 @@ def test_un_perfil_aprovisionado_dice_actores_cupos_y_certificados(tmp_path: Pat
      "no hay API de pruebas que fije el reloj"),
     (('modo = "aprovisionado"', 'modo = "api"'), "son para [datos] modo = \"aprovisionado\""),
     (('por_cancelar = "12.5"', 'por_cancelar = "0"'), "por_cancelar: debe ser mayor que cero"),
+    (('folio = "CA-1"\ncupo = "CUPO-1"', 'folio = "CA-1"\ncupo = "CUPO-7"'),
+     "la asignación CA-1 es del cupo CUPO-7, que no está en [[cupos]]"),
+    (('titular = "AAA010101AA1"\notorgado', 'titular = "ZZZ010101ZZ9"\notorgado'),
+     "el titular de la asignación CA-1 (ZZZ010101ZZ9) no es un actor solicitante"),
+    (('modo = "aprovisionado"', 'modo = "aprovisionado"\n[calendario]\ndias_inhabiles = { 2022-02-30 = "x" }'),
+     "calendario: «2022-02-30» no es una fecha del calendario (aaaa-mm-dd)"),
+    (('modo = "aprovisionado"', 'modo = "aprovisionado"\n[calendario]\nzonas = { "RF" = "Marte/Olympus" }'),
+     "calendario: «Marte/Olympus» no es una zona horaria (IANA"),
 ])
 def test_un_perfil_aprovisionado_con_problemas_dice_cuales(tmp_path: Path, cambio: tuple[str, str],
                                                            dice: str) -> None:
@@ -137,11 +165,11 @@ class _Peticion:
         self.node = _Nodo()
 
 
-def _fabrica(tmp_path: Path) -> tuple[FabricaAprovisionada, _Peticion]:
+def _fabrica(tmp_path: Path, texto: str = PERFIL) -> tuple[FabricaAprovisionada, _Peticion]:
     peticion = _Peticion()
     candados = tmp_path / "candados"
-    candados.mkdir()
-    fabrica = FabricaAprovisionada(cargar(_perfil(tmp_path)), candados, tmp_path, Faker("es_MX"),
+    candados.mkdir(exist_ok=True)
+    fabrica = FabricaAprovisionada(cargar(_perfil(tmp_path, texto)), candados, tmp_path, Faker("es_MX"),
                                    peticion)  # type: ignore[arg-type]
     return fabrica, peticion
 
@@ -173,6 +201,28 @@ def test_la_fabrica_entrega_lo_declarado_y_deja_sin_correr_lo_que_solo_da_la_api
         assert "No se corre en un ambiente aprovisionado" in str(omitido.value), str(omitido.value)
         assert "el despliegue tendría que ofrecer" in str(omitido.value)
         assert dice in str(omitido.value)
+    fabrica.cerrar()
+
+
+def test_el_cupo_de_solicitudes_lo_usa_un_escenario_a_la_vez_con_quien_no_tiene_asignacion(
+        tmp_path: Path) -> None:
+    fabrica, _ = _fabrica(tmp_path)
+    with pytest.raises(pytest.skip.Exception, match="con solicitudes = true en \\[\\[cupos\\]\\]"):
+        fabrica.cupo_para_solicitudes()
+    fabrica.cerrar()
+    fabrica, _ = _fabrica(tmp_path, PERFIL.replace("[[certificados]]", CUPO_DE_SOLICITUDES + "[[certificados]]")
+                          .replace('cupos = ["CUPO-1"]', 'cupos = ["CUPO-1", "CUPO-2"]'))
+    cupo = fabrica.cupo_para_solicitudes()
+    assert (cupo.clave, cupo.primer_dia, cupo.dictaminador.rfc) == ("CUPO-2", date(2022, 1, 3), "CCCC800101CC3")
+    with pytest.raises(Timeout):
+        FileLock(tmp_path / "candados" / "cupo-CUPO-2.lock", timeout=0).acquire()
+    assert fabrica.solicitante_sin_asignacion(cupo).rfc == "AAA010101AA1"  # en CUPO-2 no tiene asignación
+    assert fabrica.solicitante_sin_asignacion(cupo).rfc == "BBB010101BB2"
+    with pytest.raises(pytest.skip.Exception, match="un solicitante sin asignación del cupo CUPO-2"):
+        fabrica.solicitante_sin_asignacion(cupo)
+    fabrica.cerrar()
+    fabrica, _ = _fabrica(tmp_path)
+    assert fabrica.solicitante_sin_asignacion(fabrica.cupo()).rfc == "BBB010101BB2"  # la CA-1 es de AAA
     fabrica.cerrar()
 
 

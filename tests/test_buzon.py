@@ -82,6 +82,19 @@ def test_cada_destinatario_tiene_su_buzon_y_el_asunto_se_compara_entero(correo: 
     assert correo.mensajes("b@x.example", contiene="Folio 3") == []
 
 
+def test_en_un_buzon_compartido_se_espera_el_aviso_cuyo_asunto_dice_un_folio(correo: Correo) -> None:
+    enviar(correo.direccion, ["f@x.example"], "Aviso de otra solicitud 0401", "de otro escenario")
+    hilo = threading.Thread(target=enviar, args=(correo.direccion, ["f@x.example"], "Resolución: folio 04 02",
+                                                 "el de este escenario"))
+    hilo.start()
+    recibido = correo.esperar("f@x.example", asunto_como=r"folio\s+04\s*02", plazo=10)
+    hilo.join()
+    assert recibido.texto == "el de este escenario\n"
+    assert correo.mensajes("f@x.example", asunto_como=r"FOLIO 04 02") == [recibido]  # sin distinguir mayúsculas
+    with pytest.raises(AssertionError, match=r"con un asunto como «folio 9» en 0.1 s. En ese buzón hay 2"):
+        correo.esperar("f@x.example", asunto_como="folio 9", plazo=0.1)
+
+
 def test_vaciar_un_buzon_no_toca_los_de_los_demas(correo: Correo) -> None:
     enviar(correo.direccion, ["d@x.example"], "Sólo a d", "uno")
     enviar(correo.direccion, ["d@x.example", "e@x.example"], "A d y a e", "dos")

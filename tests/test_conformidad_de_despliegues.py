@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from fixtures.conformidad_de_despliegues import RAIZ, correr
+from fixtures.conformidad_informe import lados
 
 pytestmark = pytest.mark.despliegue
 # Por completo (todos sus escenarios corrieron y pasaron): 15; otras 11 quedan probadas en parte, porque
@@ -55,3 +56,37 @@ def test_un_despliegue_con_una_regla_rota_falla_en_esa_regla_y_solo_en_ella() ->
     fallidos = [e["nombre"] for r in corrida.conformidad["reglas"] for e in r["escenarios"]
                 if e["resultado"] == "fallido"]
     assert fallidos == ["En un cupo de Licitación Pública el aviso llega también a Nivel Central"]
+
+
+HORARIOS = ("features/horarios_a_la_hora_del_portal.feature",)
+
+
+def test_un_sabado_los_horarios_se_prueban_del_lado_de_fuera_y_el_plazo_no_se_corre() -> None:
+    """El reloj de la demostración empieza un sábado y corre: ni la Ventanilla Única ni la Representación
+    reciben, cada una dice cuándo reabre, y lo que necesita una solicitud recibida no se corre, con su motivo."""
+    corrida = correr("aprovisionado", _salida("sabado"), reloj="2022-03-05T10:00", caracteristicas=HORARIOS)
+    assert corrida.codigo == 0, (corrida.salida / "pytest.log").read_text(encoding="utf-8")[-3000:]
+    veredictos = corrida.veredictos()
+    assert (veredictos["HOR-01"], veredictos["HOR-02"]) == ("probada", "probada")
+    assert (veredictos["PLZ-01"], veredictos["EXP-03"]) == ("no se corrió", "no se corrió")
+    mostrados = dict(lados(corrida.conformidad["reglas"]))
+    assert mostrados["HOR-01"].startswith("fuera del horario de la Ventanilla Única (sábado 05/03/2022 10:0")
+    assert mostrados["HOR-02"].startswith("fuera del horario de la Representación Federal en Jalisco (sábado")
+    omitidos = [e["motivo"] for regla in corrida.conformidad["reglas"] if regla["regla"] == "PLZ-01"
+                for e in regla["escenarios"]]
+    assert omitidos and all("la Ventanilla Única no recibe solicitudes" in motivo for motivo in omitidos), omitidos
+
+
+# Fallas de la ficha, una por copia del portal: la demostración sin API de pruebas (su reloj corre) falla en la
+# regla de la falla y sólo en ella.
+FALLAS_DE_LA_FICHA = {
+    "PLZ-01": ("stub_portal/reglas_cupos.py", "        if dia.weekday() >= 5:\n",
+               "        if dia.weekday() >= 6:  # roto a propósito: el sábado cuenta como día hábil\n"),
+}
+
+
+@pytest.mark.parametrize("regla", sorted(FALLAS_DE_LA_FICHA))
+def test_una_falla_de_la_ficha_falla_en_su_regla_y_solo_en_ella(regla: str) -> None:
+    corrida = correr("aprovisionado", _salida(f"roto-{regla}"), rotura=FALLAS_DE_LA_FICHA[regla])
+    assert corrida.codigo == 1, (corrida.salida / "pytest.log").read_text(encoding="utf-8")[-3000:]
+    assert {r for r, veredicto in corrida.veredictos().items() if veredicto == "falló"} == {regla}

@@ -132,6 +132,7 @@ def test_la_pagina_lista_los_mensajes_con_el_mas_nuevo_primero_y_todo_escapado(
     ("/mensajes/esperar", {"para": "x@x.example", "plazo": "muchos"}, "«plazo» debe ser un número entre 0 y 600."),
     ("/mensajes/esperar", {"para": "x@x.example", "plazo": "601"}, "«plazo» debe ser un número entre 0 y 600."),
     ("/mensajes", {"desde": "1.5"}, "«desde» debe ser el id de un mensaje."),
+    ("/mensajes", {"asunto_como": "folio (1"}, "«asunto_como» no es una expresión regular válida"),
 ])
 def test_una_peticion_mal_hecha_es_un_400_que_dice_por_que(api: str, ruta: str, parametros: dict[str, str],
                                                          error: str) -> None:
