@@ -11,13 +11,12 @@ Característica: Acuse de recepción de la solicitud de cancelación
 
   @CAN-12 @CAN-13
   Escenario: El acuse en PDF trae los datos de la solicitud y la hora del portal
-    Dado que el reloj del portal marca el "2026-03-10T12:30:15"
-    Y que la empresa tiene en ese cupo un certificado vigente "A"
+    Dado que la empresa tiene en ese cupo un certificado vigente "A"
     Y que la empresa inició sesión
     Y que la empresa agregó el certificado "A" con un monto a favor de 0.005
     Y que la empresa firmó la solicitud con su e.firma
     Cuando la empresa descarga el acuse de recepción de trámite
-    Entonces el acuse es un PDF con el folio del trámite, la fecha "10/03/2026" y la hora "12:30:15"
+    Entonces el acuse es un PDF con el folio del trámite, y la fecha y la hora en que el portal recibió la solicitud
     Y el acuse muestra el RFC y el nombre de la empresa, el certificado "A" por 0.005 y el motivo
 
   Regla: El acuse va sellado por la empresa y firmado por la Secretaría

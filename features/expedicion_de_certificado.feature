@@ -6,42 +6,41 @@ Característica: Solicitud de expedición de certificado de cupo
   y acuse; su documento resolutivo es el certificado de cupo.
 
   Antecedentes:
-    Dado que el reloj del portal marca el "2022-06-01T12:00:00"
-    Y una empresa registrada en la Ventanilla Única
-    Y un cupo de 500 toneladas en 2022 que empieza a recibir solicitudes el "2022-01-03"
-    Y que la empresa ya tiene una asignación de 100 toneladas de ese cupo obtenida en la "Representación Federal en Chiapas"
+    Dado un cupo que recibe solicitudes de asignación
+    Y una empresa con una asignación de ese cupo, registrada en la Ventanilla Única
+    Y su constancia de asignación de ese cupo, obtenida en la Representación Federal del cupo
     Y que la empresa inició sesión
 
   @EXP-01 @PRO-01
   Escenario: La solicitud con las copias de la factura y de la carta de porte queda registrada
-    Cuando la empresa solicita un certificado de 60 toneladas con factura por 60 toneladas y "Carta de porte", en la "Ventanilla Única"
+    Cuando la empresa solicita un certificado de 0.005 toneladas con factura por 0.005 toneladas y "Carta de porte", en la "Ventanilla Única"
     Entonces ve el número de folio de trámite
     Y el acuse de la solicitud lista las copias de "Factura comercial" y de "Carta de porte"
 
   @PRO-01
   Escenario: Sin su constancia de asignación no se recibe la solicitud de certificado
-    Cuando la empresa solicita un certificado de 60 toneladas sin elegir su constancia de asignación
+    Cuando la empresa solicita un certificado de 0.005 toneladas sin elegir su constancia de asignación
     Entonces la solicitud se rechaza porque falta la constancia de asignación
 
   @EXP-01 @EXP-03
   Escenario: El dictaminador revisa las copias tal como la empresa las adjuntó
-    Dado que la empresa solicitó por la Ventanilla Única un certificado de 60 toneladas con sus dos copias
+    Dado que la empresa solicitó por la Ventanilla Única un certificado de 0.005 toneladas con sus dos copias
     Cuando el dictaminador del cupo descarga las copias adjuntas de la solicitud
     Entonces son, byte por byte, las copias que la empresa adjuntó
 
   @EXP-01
   Escenario: En la Representación Federal donde obtuvo la asignación también se recibe
-    Cuando la empresa solicita un certificado de 60 toneladas con factura por 60 toneladas y "Guía aérea", en la "Representación Federal en Chiapas"
+    Cuando la empresa solicita un certificado de 0.005 toneladas con factura por 0.005 toneladas y "Guía aérea", en la Representación Federal del cupo
     Entonces ve el número de folio de trámite
 
   @EXP-01
   Escenario: En otra Representación Federal no se recibe
-    Cuando la empresa solicita un certificado de 60 toneladas con factura por 60 toneladas y "Conocimiento de embarque", en la "Representación Federal en Jalisco"
-    Entonces la solicitud se rechaza porque se presenta donde obtuvo la asignación, la "Representación Federal en Chiapas"
+    Cuando la empresa solicita un certificado de 0.005 toneladas con factura por 0.005 toneladas y "Conocimiento de embarque", en otra Representación Federal
+    Entonces la solicitud se rechaza porque se presenta donde obtuvo la asignación, la Representación Federal del cupo
 
   @EXP-01
   Esquema del escenario: Sin la copia de un documento la solicitud no se recibe
-    Cuando la empresa solicita un certificado de 60 toneladas sin adjuntar la copia de "<documento>"
+    Cuando la empresa solicita un certificado de 0.005 toneladas sin adjuntar la copia de "<documento>"
     Entonces la solicitud se rechaza porque falta la copia de "<documento>"
 
     Ejemplos:

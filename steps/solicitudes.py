@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
@@ -10,8 +11,10 @@ from faker import Faker
 from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
+from fixtures.calendario import Calendario
 from fixtures.datos import Cupo, Fabrica, Persona
 from fixtures.documentos import DocumentoPdf, leer_documento
+from fixtures.hora_del_portal import Ventanilla, anio_del_portal
 from fixtures.mensajes import Mensajes, Momento
 from pages import flujos, pantalla
 from pages.flujos import VENTANILLA_UNICA
@@ -24,78 +27,136 @@ def pedimento(fake: Faker, anio: int) -> str:
     return f"{aa} 43 {fake.numerify('%###')} {aa[1]}{fake.numerify('######')}"
 
 
+def factura(fake: Faker) -> str:
+    return fake.bothify("F-####-???").upper()
+
+
+def _asignacion(ventanilla: Ventanilla, page: Page, empresa: Persona, cupo: Cupo, monto: str, lugar: str,
+                pedimentos: str = "") -> None:
+    """Presenta la solicitud; en un cupo a la hora del portal, si el lugar no recibe ahora, no se corre."""
+    presentacion = ventanilla.presentar(cupo, lugar, lambda: flujos.solicitar_asignacion(
+        page, empresa, cupo.nombre, monto, lugar, pedimentos))
+    ventanilla.si_no_recibe_no_se_corre(cupo, presentacion)
+
+
+def _certificado(ventanilla: Ventanilla, cupo: Cupo, lugar: str, enviar: Callable[[], None]) -> None:
+    ventanilla.presentar(cupo, lugar, enviar, horario=False)
+
+
 @given("una persona física registrada en la Ventanilla Única", target_fixture="empresa")
 def persona_fisica(fabrica: Fabrica) -> Persona:
     return fabrica.persona_fisica()
 
 
 @given("una empresa con un RFC que no es mexicano registrada en la Ventanilla Única", target_fixture="empresa")
-def empresa_con_rfc_extranjero(fabrica: Fabrica, fake: Faker) -> Persona:
-    # Mes 13: la fecha del RFC no es una fecha, así que no es un RFC mexicano.
-    return fabrica.solicitante(
-        rfc=f"{fake.lexify('???').upper()}{fake.numerify('##')}13{fake.numerify('##')}{fake.numerify('##A')}")
+def empresa_con_rfc_extranjero(fabrica: Fabrica) -> Persona:
+    return fabrica.solicitante_con_rfc_extranjero()
 
 
 @given(parsers.parse('una empresa con domicilio fiscal en "{pais}" registrada en la Ventanilla Única'),
        target_fixture="empresa")
 def empresa_domiciliada_fuera(fabrica: Fabrica, pais: str) -> Persona:
-    return fabrica.solicitante(pais=pais, codigo_postal="01001", entidad_federativa=pais)
+    return fabrica.solicitante_domiciliado_en(pais)
 
 
 @given(parsers.parse("que la empresa ya tiene una asignación de {monto:d} toneladas de ese cupo"),
        target_fixture="asignacion")
-@given(parsers.parse('que la empresa ya tiene una asignación de {monto:d} toneladas de ese cupo obtenida '
-                     'en la "{lugar}"'), target_fixture="asignacion")
-def ya_tiene_asignacion(fabrica: Fabrica, cupo: Cupo, empresa: Persona, monto: int,
-                        lugar: str = VENTANILLA_UNICA) -> str:
-    return fabrica.asignacion(cupo, empresa, Decimal(monto), lugar)
+def ya_tiene_asignacion(fabrica: Fabrica, cupo: Cupo, empresa: Persona, monto: int) -> str:
+    return fabrica.asignacion(cupo, empresa, Decimal(monto))
+
+
+@given(parsers.parse("una empresa con una asignación de {monto:d} toneladas de ese cupo, registrada en la "
+                     "Ventanilla Única"), target_fixture="empresa")
+@given("una empresa con una asignación de ese cupo, registrada en la Ventanilla Única", target_fixture="empresa")
+def titular_de_una_asignacion(fabrica: Fabrica, cupo: Cupo, monto: int | None = None) -> Persona:
+    return fabrica.titular_de_una_asignacion(cupo, None if monto is None else Decimal(monto))
+
+
+@given("su constancia de asignación de ese cupo, obtenida en la Representación Federal del cupo",
+       target_fixture="asignacion")
+def su_constancia(fabrica: Fabrica, cupo: Cupo, empresa: Persona) -> str:
+    return fabrica.constancia(cupo, empresa)
 
 
 @when(parsers.parse('la empresa solicita la asignación de {monto} toneladas en la "{lugar}"'))
-def solicita_asignacion(page: Page, empresa: Persona, cupo: Cupo, monto: str, lugar: str) -> None:
-    flujos.solicitar_asignacion(page, empresa, cupo.nombre, monto, lugar)
+def solicita_asignacion(ventanilla: Ventanilla, page: Page, empresa: Persona, cupo: Cupo, monto: str,
+                        lugar: str) -> None:
+    _asignacion(ventanilla, page, empresa, cupo, monto, lugar)
 
 
 @when(parsers.parse("la empresa solicita otra asignación de {monto} toneladas con pedimentos por "
                     "{acreditado} toneladas"))
-def solicita_con_pedimentos(page: Page, empresa: Persona, cupo: Cupo, fake: Faker, fabrica: Fabrica,
+def solicita_con_pedimentos(ventanilla: Ventanilla, page: Page, empresa: Persona, cupo: Cupo, fake: Faker,
                             monto: str, acreditado: str) -> None:
-    anio, total = fabrica.hoy().year, Decimal(acreditado)
+    """Dos pedimentos del año del portal (el que imprime), que suman lo acreditado."""
+    anio, total = anio_del_portal(page), Decimal(acreditado)
     renglones = [f"{pedimento(fake, anio)} 40", f"{pedimento(fake, anio)} {total - 40}"]
-    flujos.solicitar_asignacion(page, empresa, cupo.nombre, monto, pedimentos="\n".join(renglones))
+    _asignacion(ventanilla, page, empresa, cupo, monto, VENTANILLA_UNICA, "\n".join(renglones))
 
 
 @when(parsers.parse('la empresa solicita otra asignación de {monto} toneladas con el pedimento '
                     '"{numero}" por {cantidad} toneladas'))
-def solicita_con_un_pedimento(page: Page, empresa: Persona, cupo: Cupo, monto: str, numero: str,
-                              cantidad: str) -> None:
-    flujos.solicitar_asignacion(page, empresa, cupo.nombre, monto, pedimentos=f"{numero} {cantidad}")
+def solicita_con_un_pedimento(ventanilla: Ventanilla, page: Page, empresa: Persona, cupo: Cupo, monto: str,
+                              numero: str, cantidad: str) -> None:
+    _asignacion(ventanilla, page, empresa, cupo, monto, VENTANILLA_UNICA, f"{numero} {cantidad}")
 
 
-@when(parsers.parse('la empresa solicita un certificado de {monto} toneladas con factura por {factura} '
-                    'toneladas y "{transporte}", en la "{lugar}"'))
-def solicita_certificado(page: Page, fabrica: Fabrica, empresa: Persona, asignacion: str, monto: str,
-                         factura: str, transporte: str, lugar: str) -> None:
-    flujos.solicitar_certificado(page, empresa, asignacion, monto, factura, fabrica.archivo("factura.pdf"),
-                                 fabrica.archivo("transporte.pdf"), f"F-{fabrica.hoy():%Y}-{monto}",
-                                 transporte, lugar)
+def _solicita_certificado(ventanilla: Ventanilla, page: Page, fabrica: Fabrica, fake: Faker, empresa: Persona,
+                          cupo: Cupo, asignacion: str, monto: str, cantidad: str, transporte: str,
+                          lugar: str) -> None:
+    _certificado(ventanilla, cupo, lugar, lambda: flujos.solicitar_certificado(
+        page, empresa, asignacion, monto, cantidad, fabrica.archivo("factura.pdf"),
+        fabrica.archivo("transporte.pdf"), factura(fake), transporte, lugar))
+
+
+_CERTIFICADO = ('la empresa solicita un certificado de {monto} toneladas con factura por {cantidad} toneladas y '
+                '"{transporte}", en ')
+
+
+@when(parsers.parse(_CERTIFICADO + 'la "{lugar}"'))
+def solicita_certificado(ventanilla: Ventanilla, page: Page, fabrica: Fabrica, fake: Faker, empresa: Persona,
+                         cupo: Cupo, asignacion: str, monto: str, cantidad: str, transporte: str,
+                         lugar: str) -> None:
+    _solicita_certificado(ventanilla, page, fabrica, fake, empresa, cupo, asignacion, monto, cantidad, transporte,
+                          lugar)
+
+
+@when(parsers.parse(_CERTIFICADO + "la Representación Federal del cupo"))
+def solicita_certificado_en_la_del_cupo(ventanilla: Ventanilla, page: Page, fabrica: Fabrica, fake: Faker,
+                                        empresa: Persona, cupo: Cupo, asignacion: str, monto: str, cantidad: str,
+                                        transporte: str) -> None:
+    """Donde se obtuvo la asignación: la fábrica entrega constancias obtenidas en la Representación del cupo."""
+    _solicita_certificado(ventanilla, page, fabrica, fake, empresa, cupo, asignacion, monto, cantidad, transporte,
+                          cupo.representacion_federal)
+
+
+@when(parsers.parse(_CERTIFICADO + "otra Representación Federal"))
+def solicita_certificado_en_otra(ventanilla: Ventanilla, page: Page, fabrica: Fabrica, fake: Faker,
+                                 calendario: Calendario, empresa: Persona, cupo: Cupo, asignacion: str, monto: str,
+                                 cantidad: str, transporte: str) -> None:
+    """En una de las Representaciones que el arnés conoce (sus zonas horarias), que no es la del cupo."""
+    otra = next(lugar for lugar in sorted(calendario.zonas) if lugar != cupo.representacion_federal)
+    _solicita_certificado(ventanilla, page, fabrica, fake, empresa, cupo, asignacion, monto, cantidad, transporte,
+                          otra)
 
 
 @when(parsers.parse("la empresa solicita un certificado de {monto} toneladas sin elegir su constancia de "
                     "asignación"))
-def solicita_sin_constancia(page: Page, fabrica: Fabrica, empresa: Persona, monto: str) -> None:
-    flujos.solicitar_certificado(page, empresa, "", monto, monto, fabrica.archivo("factura.pdf"),
-                                 fabrica.archivo("transporte.pdf"), f"F-{fabrica.hoy():%Y}-{monto}")
+def solicita_sin_constancia(ventanilla: Ventanilla, page: Page, fabrica: Fabrica, fake: Faker, empresa: Persona,
+                            cupo: Cupo, monto: str) -> None:
+    _certificado(ventanilla, cupo, VENTANILLA_UNICA, lambda: flujos.solicitar_certificado(
+        page, empresa, "", monto, monto, fabrica.archivo("factura.pdf"), fabrica.archivo("transporte.pdf"),
+        factura(fake)))
 
 
 @given(parsers.parse("que la empresa solicitó por la Ventanilla Única un certificado de {monto} toneladas con "
                      "sus dos copias"), target_fixture="folio")
-def solicito_con_copias(page: Page, fabrica: Fabrica, empresa: Persona, asignacion: str, copias: dict[str, bytes],
-                        monto: str) -> str:
-    factura, transporte = fabrica.archivo("factura.pdf"), fabrica.archivo("carta-de-porte.pdf")
-    copias.update({archivo.name: archivo.read_bytes() for archivo in (factura, transporte)})
-    flujos.solicitar_certificado(page, empresa, asignacion, monto, monto, factura, transporte,
-                                 f"F-{fabrica.hoy():%Y}-{monto}")
+def solicito_con_copias(ventanilla: Ventanilla, page: Page, fabrica: Fabrica, fake: Faker, empresa: Persona,
+                        cupo: Cupo, asignacion: str, copias: dict[str, bytes], monto: str) -> str:
+    copia_factura, transporte = fabrica.archivo("factura.pdf"), fabrica.archivo("carta-de-porte.pdf")
+    copias.update({archivo.name: archivo.read_bytes() for archivo in (copia_factura, transporte)})
+    _certificado(ventanilla, cupo, VENTANILLA_UNICA, lambda: flujos.solicitar_certificado(
+        page, empresa, asignacion, monto, monto, copia_factura, transporte, factura(fake)))
     return DetalleDeSolicitud(page).leer_folio()
 
 
@@ -125,16 +186,16 @@ def _detalle_de(page: Page, empresa: Persona, folio: str) -> DetalleDeSolicitud:
 
 @when(parsers.parse('la empresa solicita un certificado de {monto} toneladas sin adjuntar la copia de '
                     '"{documento}"'))
-def solicita_sin_copia(page: Page, fabrica: Fabrica, empresa: Persona, asignacion: str, monto: str,
-                       documento: str) -> None:
+def solicita_sin_copia(ventanilla: Ventanilla, page: Page, fabrica: Fabrica, fake: Faker, empresa: Persona,
+                       cupo: Cupo, asignacion: str, monto: str, documento: str) -> None:
     """Sin la copia de la factura («Factura comercial») o sin la del documento de transporte (el
     documento que se nombra, que es también el que se declara)."""
     sin_factura = documento == "Factura comercial"
-    flujos.solicitar_certificado(
+    _certificado(ventanilla, cupo, VENTANILLA_UNICA, lambda: flujos.solicitar_certificado(
         page, empresa, asignacion, monto, monto,
         None if sin_factura else fabrica.archivo("factura.pdf"),
         fabrica.archivo("transporte.pdf") if sin_factura else None,
-        f"F-{fabrica.hoy():%Y}-{monto}", "Carta de porte" if sin_factura else documento)
+        factura(fake), "Carta de porte" if sin_factura else documento))
 
 
 @then("la solicitud queda registrada")
@@ -159,10 +220,9 @@ def cupo_sin_monto(page: Page, mensajes: Mensajes, anio: int) -> None:
     _rechazada(page, mensajes, "cupo_sin_monto", anio=str(anio))
 
 
-@then(parsers.parse('la solicitud se rechaza porque se presenta donde obtuvo la asignación, la '
-                    '"{representacion}"'))
-def otra_representacion(page: Page, mensajes: Mensajes, representacion: str) -> None:
-    _rechazada(page, mensajes, "otra_representacion_federal", representacion=representacion)
+@then("la solicitud se rechaza porque se presenta donde obtuvo la asignación, la Representación Federal del cupo")
+def no_en_la_del_cupo(page: Page, mensajes: Mensajes, cupo: Cupo) -> None:
+    _rechazada(page, mensajes, "otra_representacion_federal", representacion=cupo.representacion_federal)
 
 
 @then(parsers.parse('la solicitud se rechaza porque falta la copia de "{documento}"'))

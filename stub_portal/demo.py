@@ -30,12 +30,22 @@ USUARIOS = [
     ("dictaminador", "MORA800101QW2", "Adriana Morales Quintero", "dictaminador@economia.example"),
     ("dictaminador", "RIBT830610PL7", "Tomás Ríos Beltrán", "dictaminador.carne@economia.example"),
     ("nivel_central", "VEGS750505TR3", "Saúl Vega Íñiguez", "nivel.central@economia.example"),
+    # Para CUP-06: una persona física, una empresa cuyo RFC no es mexicano (mes 13) y otra con domicilio
+    # fiscal fuera de México.
+    ("solicitante", "MEPA850312HX4", "Alberto Mendoza Peralta", "alberto.mendoza@correo.example"),
+    ("solicitante", "EXT011301AB2", "Exportadora del Istmo, S.A.", "tramites@exportadora-istmo.example"),
+    ("solicitante", "DGU050607QW1", "Distribuidora de Lácteos de Occidente, S.A.",
+     "compras@lacteos-occidente.example"),
 ]
+# Domicilio fiscal fuera de México: país, código postal y departamento.
+DOMICILIOS_EN_EL_EXTRANJERO = {"DGU050607QW1": ("Guatemala", "01001", "Guatemala")}
 # Lo que el SAT pone además en la e.firma: de una empresa, su representante legal; de una persona, su CURP.
 REPRESENTANTES = {"LAC010203AB1": Representante("GAMA700312KL5", "GAMA700312MJCRRN04"),
-                  "QSU990817KJ4": Representante("SOTE820915UV8", "SOTE820915HYNTRR02")}
+                  "QSU990817KJ4": Representante("SOTE820915UV8", "SOTE820915HYNTRR02"),
+                  "EXT011301AB2": Representante("LOAR790101AB3", "LOAR790101HOCPRL01"),
+                  "DGU050607QW1": Representante("PECM810202CD4", "PECM810202MNENRR07")}
 CURPS = {"MORA800101QW2": "MORA800101MDFRNN09", "VEGS750505TR3": "VEGS750505HDFGXL08",
-         "RIBT830610PL7": "RIBT830610HJCSLM05"}
+         "RIBT830610PL7": "RIBT830610HJCSLM05", "MEPA850312HX4": "MEPA850312HDFNRL03"}
 # Los cupos que la demostración agrega al catálogo, con quién los dictamina.
 CUPOS_DEMO: list[tuple[dict[str, Any], str]] = [
     ({"clave": "SE-CUPO-OMC-LECHE", "nombre": "Leche en polvo (OMC)", "regimen": "Importación",
@@ -61,7 +71,7 @@ CUPO_DE_SOLICITUDES = "SE-CUPO-NI-CARNE"
 _CAMPOS_DEL_PERFIL = ("clave", "nombre", "regimen", "mecanismo", "tratado", "producto", "subproducto",
                       "representacion_federal")
 _DATOS_DEL_SOLICITANTE = ("curp", "telefono", "calle", "numero_exterior", "colonia", "codigo_postal",
-                          "municipio", "entidad_federativa")
+                          "municipio", "entidad_federativa", "pais")
 
 
 def sembrar(sesiones: sessionmaker[Session], reloj: Reloj, carpeta: Path) -> Path:
@@ -74,10 +84,13 @@ def sembrar(sesiones: sessionmaker[Session], reloj: Reloj, carpeta: Path) -> Pat
         sesion.add(AutoridadConfiable(certificado_pem=ac.certificado_pem))
         usuarios, credenciales = {}, []
         for perfil, rfc, nombre, correo in USUARIOS:
+            pais, codigo_postal, entidad = DOMICILIOS_EN_EL_EXTRANJERO.get(rfc, ("México", "06000",
+                                                                                 "Ciudad de México"))
             usuario = Usuario(
                 rfc=rfc, perfil=perfil, nombre=nombre, correo=correo, telefono="5555555555",
-                calle="Avenida de la Industria", numero_exterior="120", colonia="Centro",
-                codigo_postal="06000", municipio="Cuauhtémoc", entidad_federativa="Ciudad de México",
+                curp=CURPS.get(rfc, ""), calle="Avenida de la Industria", numero_exterior="120", colonia="Centro",
+                pais=pais,
+                codigo_postal=codigo_postal, municipio="Cuauhtémoc", entidad_federativa=entidad,
             )
             usuarios[rfc] = usuario
             sesion.add(usuario)
@@ -107,6 +120,11 @@ def sembrar(sesiones: sessionmaker[Session], reloj: Reloj, carpeta: Path) -> Pat
                                           (f"CA-{hoy.year}-0002", quesos, "50")]
         }
         sesion.add_all(asignaciones.values())
+        # En el cupo de carne, sólo la segunda empresa tiene asignación (la primera pide la suya en las pruebas).
+        carne = cupos[CUPO_DE_SOLICITUDES]
+        de_carne = Asignacion(folio=f"CA-{hoy.year}-0003", cupo=carne, titular=quesos, anio=hoy.year,
+                              monto=Decimal(100), fecha=desde, lugar=carne.representacion_federal)
+        sesion.add(de_carne)
         certificados = [
             ("SE-GT-0001", queso, lacteos, "40", "10.5"),
             ("SE-GT-0002", queso, lacteos, "25", "0"),
@@ -120,7 +138,7 @@ def sembrar(sesiones: sessionmaker[Session], reloj: Reloj, carpeta: Path) -> Pat
                 asignacion=asignaciones.get(titular.rfc) if cupo is queso else None,
             ))
         descripcion = _perfil(credenciales, list(usuarios.values()), list(cupos.values()), certificados,
-                              list(asignaciones.values()))
+                              [*asignaciones.values(), de_carne])
     archivo = carpeta / "credentials.json"
     archivo.write_text(json.dumps(credenciales, ensure_ascii=False, indent=2), encoding="utf-8")
     (carpeta / "perfil.toml").write_text(
