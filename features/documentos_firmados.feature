@@ -6,11 +6,11 @@ Característica: Documentos firmados por la Secretaría
   resolución lleva además la cadena original y el sello del funcionario que la firmó.
 
   Antecedentes:
-    Dado que el reloj del portal marca el "2022-06-01T12:00:00"
-    Y una empresa registrada en la Ventanilla Única
-    Y un cupo de 500 toneladas en 2022 que empieza a recibir solicitudes el "2022-01-03"
-    Y que la empresa ya tiene una asignación de 100 toneladas de ese cupo
-    Y que la empresa presentó una solicitud de certificado de 10 toneladas con factura por 10 toneladas
+    Dado un cupo que recibe solicitudes de asignación
+    Y una empresa con una asignación de ese cupo, registrada en la Ventanilla Única
+    Y su constancia de asignación de ese cupo, obtenida en la Representación Federal del cupo
+    Y que la empresa inició sesión
+    Y que la empresa presentó en la Ventanilla Única una solicitud de certificado de 0.005 toneladas, que se va a autorizar
 
   @EXP-03
   Escenario: El certificado de cupo lleva la firma de la Secretaría y el sello del dictaminador

@@ -47,3 +47,17 @@ Característica: Solicitud de expedición de certificado de cupo
       | documento         |
       | Factura comercial |
       | Carta de porte    |
+
+  @EXP-03
+  Escenario: Una solicitud rechazada con su motivo se notifica al solicitante
+    Dado que la empresa solicitó por la Ventanilla Única un certificado de 0.005 toneladas con sus dos copias
+    Cuando el dictaminador del cupo rechaza la solicitud porque "La factura no corresponde al embarque"
+    Entonces llega a la empresa el aviso de que su solicitud fue rechazada porque "La factura no corresponde al embarque"
+    Y la empresa ve en la Ventanilla Única su solicitud rechazada porque "La factura no corresponde al embarque"
+
+  @EXP-03
+  Escenario: Rechazar sin motivo no se permite
+    Dado que la empresa solicitó por la Ventanilla Única un certificado de 0.005 toneladas con sus dos copias
+    Cuando el dictaminador del cupo rechaza la solicitud porque ""
+    Entonces el dictaminador ve que falta el motivo del rechazo
+    Y la solicitud sigue pendiente

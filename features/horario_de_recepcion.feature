@@ -3,9 +3,8 @@ Característica: Horario de recepción de las solicitudes, con el reloj fijo
   Con el reloj del portal fijo (la API de pruebas), cada límite del horario se prueba de los dos lados:
   el primer día se reciben solicitudes desde las 11:00 (hora del centro); después, la Ventanilla Única
   las recibe las 24 horas de los días hábiles y cada Representación Federal de 9:00 a 14:30, hora local,
-  en días hábiles; fuera de su horario, el lugar dice cuándo reabre. En un año para el que el cupo no
-  tiene monto no se reciben solicitudes. (Un despliegue cuyo reloj corre se prueba a su hora:
-  horarios_a_la_hora_del_portal.feature.)
+  en días hábiles; fuera de su horario, el lugar dice cuándo reabre. (Un despliegue cuyo reloj corre se prueba a su
+  hora: horarios_a_la_hora_del_portal.feature.)
 
   Antecedentes:
     Dado que el reloj del portal marca el "2022-06-01T12:00:00"
@@ -74,9 +73,3 @@ Característica: Horario de recepción de las solicitudes, con el reloj fijo
       | 2022-06-04T10:00:00 | Representación Federal en Chiapas         | 06/06/2022 a las 09:00 (hora local) |
       | 2022-09-16T10:00:00 | Representación Federal en Chiapas         | 19/09/2022 a las 09:00 (hora local) |
       | 2022-11-02T10:00:00 | Representación Federal en Chiapas         | 03/11/2022 a las 09:00 (hora local) |
-
-  @CUP-01 @CUP-02
-  Escenario: En un año para el que el cupo no tiene monto no se reciben solicitudes
-    Dado que el reloj del portal marca el "2023-01-02T12:00:00"
-    Cuando la empresa solicita la asignación de 100 toneladas en la "Ventanilla Única"
-    Entonces la solicitud se rechaza porque el cupo no tiene monto para 2023

@@ -102,21 +102,6 @@ Característica: Resolución de las solicitudes de cupo
     Y llega a la empresa el aviso de que su solicitud fue autorizada por 100 toneladas
     Y la empresa ve en la Ventanilla Única su solicitud autorizada, con su resolución
 
-  @EXP-03
-  Escenario: Una solicitud rechazada con su motivo se notifica al solicitante
-    Dado que la empresa ya tiene una asignación de 100 toneladas de ese cupo
-    Y que la empresa presentó una solicitud de certificado de 30 toneladas con factura por 30 toneladas
-    Cuando el dictaminador del cupo rechaza la solicitud porque "La factura no corresponde al embarque"
-    Entonces llega a la empresa el aviso de que su solicitud fue rechazada porque "La factura no corresponde al embarque"
-    Y la empresa ve en la Ventanilla Única su solicitud rechazada porque "La factura no corresponde al embarque"
-
-  @EXP-03
-  Escenario: Rechazar sin motivo no se permite
-    Dado que la empresa presentó una solicitud de asignación de 100 toneladas
-    Cuando el dictaminador del cupo rechaza la solicitud porque ""
-    Entonces el dictaminador ve que falta el motivo del rechazo
-    Y la solicitud sigue pendiente
-
   @EXP-02
   Escenario: Un certificado expedido a fines de diciembre vence el 31 de diciembre
     Dado que el reloj del portal marca el "2022-12-28T12:00:00"

@@ -23,6 +23,11 @@ def cupo_para_solicitudes(fabrica: Fabrica) -> Cupo:
     return fabrica.cupo_para_solicitudes()
 
 
+@given("un cupo sin monto para el año del portal, que recibe solicitudes de asignación", target_fixture="cupo")
+def cupo_sin_monto_este_anio(fabrica: Fabrica) -> Cupo:
+    return fabrica.cupo_sin_monto_este_anio()
+
+
 @given("una empresa sin asignación de ese cupo, registrada en la Ventanilla Única", target_fixture="empresa")
 def empresa_sin_asignacion(fabrica: Fabrica, cupo: Cupo) -> Persona:
     return fabrica.solicitante_sin_asignacion(cupo)

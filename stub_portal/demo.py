@@ -68,6 +68,13 @@ CUPOS_DEMO: list[tuple[dict[str, Any], str]] = [
       "fracciones": ["0202.30.01"]}, "RIBT830610PL7"),
 ]
 CUPO_DE_SOLICITUDES = "SE-CUPO-NI-CARNE"
+# Un cupo que tuvo monto el año pasado y no tiene este año (CUP-01): no recibe solicitudes.
+CUPO_DEL_ANIO_PASADO: dict[str, Any] = {
+    "clave": "SE-CUPO-OMC-MANTEQUILLA", "nombre": "Mantequilla (OMC)", "regimen": "Importación",
+    "mecanismo": "Licitación Pública", "tratado": "Organización Mundial del Comercio (OMC)",
+    "pais_origen": "Cualquier país miembro de la OMC", "producto": "Mantequilla",
+    "subproducto": "Mantequilla con un contenido de grasa inferior o igual al 85%",
+    "representacion_federal": "Representación Federal en la Ciudad de México", "fracciones": ["0405.10.01"]}
 _CAMPOS_DEL_PERFIL = ("clave", "nombre", "regimen", "mecanismo", "tratado", "producto", "subproducto",
                       "representacion_federal")
 _DATOS_DEL_SOLICITANTE = ("curp", "telefono", "calle", "numero_exterior", "colonia", "codigo_postal",
@@ -100,6 +107,12 @@ def sembrar(sesiones: sessionmaker[Session], reloj: Reloj, carpeta: Path) -> Pat
             cer, key = credencial.guardar(carpeta, rfc)
             credenciales.append({"rol": perfil, "rfc": rfc, "nombre": nombre, "correo": correo,
                                  "cer": str(cer), "key": str(key), "contrasena": CONTRASENA})
+            if rfc == USUARIOS[0][1]:  # la primera empresa tiene otra e.firma vigente (CAN-11)
+                otra = ac.emitir(rfc, nombre, CONTRASENA, "", desde=hoy - timedelta(days=30),
+                                 hasta=max(hoy, datetime.now(UTC)) + timedelta(days=4 * 365),
+                                 representante=REPRESENTANTES.get(rfc), correo=correo)
+                otra_cer, otra_key = otra.guardar(carpeta, f"{rfc}-otra")
+                credenciales[-1].update({"otra_cer": str(otra_cer), "otra_key": str(otra_key)})
         queso = sesion.scalars(select(Cupo).where(Cupo.clave == "SE-CUPO-GT-QUESO")).one()
         queso.dictaminador = usuarios["MORA800101QW2"]
         cupos = {queso.clave: queso}
@@ -108,6 +121,10 @@ def sembrar(sesiones: sessionmaker[Session], reloj: Reloj, carpeta: Path) -> Pat
                                                   "inicio_de_recepcion": f"{hoy.year}-01-02"})
             cupo.dictaminador = usuarios[dictaminador]
             cupos[cupo.clave] = cupo
+        pasado = catalogo.guardar_cupo(sesion, {**CUPO_DEL_ANIO_PASADO, "montos": {str(hoy.year - 1): "1000"},
+                                                "inicio_de_recepcion": f"{hoy.year - 1}-01-02"})
+        pasado.dictaminador = usuarios["MORA800101QW2"]
+        cupos[pasado.clave] = pasado
         leche = cupos["SE-CUPO-OMC-LECHE"]
         desde = hoy.date() - timedelta(days=min(30, hoy.timetuple().tm_yday - 1))
         fin = desde.replace(month=12, day=31)
@@ -130,6 +147,7 @@ def sembrar(sesiones: sessionmaker[Session], reloj: Reloj, carpeta: Path) -> Pat
             ("SE-GT-0002", queso, lacteos, "25", "0"),
             ("SE-OMC-0001", leche, lacteos, "1500", "200"),
             ("SE-GT-0003", queso, quesos, "30", "5"),
+            ("SE-OMC-0002", cupos["SE-CUPO-OMC-QUESO"], lacteos, "500", "0"),  # CAN-07: de otro cupo
         ]
         for folio, cupo, titular, expedido, ejercido in certificados:
             sesion.add(Certificado(
@@ -158,6 +176,8 @@ def _perfil(credenciales: list[dict[str, str]], usuarios: list[Usuario], cupos: 
         actor: dict[str, Any] = {"rol": usuario.perfil, "rfc": usuario.rfc, "nombre": usuario.nombre,
                                  "correo": usuario.correo, "cer": Path(credencial["cer"]).name,
                                  "key": Path(credencial["key"]).name, "contrasena": CONTRASENA}
+        if "otra_cer" in credencial:
+            actor.update(otra_cer=Path(credencial["otra_cer"]).name, otra_key=Path(credencial["otra_key"]).name)
         if usuario.perfil == "solicitante":
             actor["datos"] = {campo: getattr(usuario, campo) for campo in _DATOS_DEL_SOLICITANTE}
         dictamina = [cupo.clave for cupo in cupos if cupo.dictaminador is usuario]
@@ -184,4 +204,6 @@ def _cupo_del_perfil(cupo: Cupo) -> dict[str, Any]:
         declarado["primer_dia"] = cupo.inicio_de_recepcion
     if cupo.clave == CUPO_DE_SOLICITUDES:
         declarado["solicitudes"] = True
+    if cupo.clave == CUPO_DEL_ANIO_PASADO["clave"]:
+        declarado["montos"] = {str(monto.anio): str(monto.monto) for monto in cupo.montos}
     return declarado

@@ -146,7 +146,7 @@ def test_las_caracteristicas_del_correo_pasan_leyendo_del_servicio(
     """El portal de referencia entrega al SMTP del servicio y los pasos leen por su API, en paralelo."""
     antes = requests.get(f"{api}/salud", timeout=PLAZO).json()["ultimo"]
     corrida = subprocess.run(
-        [sys.executable, "-m", "pytest", "features/avisos.feature", "features/resolucion_de_solicitudes.feature",
+        [sys.executable, "-m", "pytest", "features/avisos.feature", "features/expedicion_de_certificado.feature",
          "-k", "avisos or rechazada", "-q", "-n", "2", "--buzon-servicio", api, "--output", str(tmp_path / "a"),
          "--junitxml", str(tmp_path / "junit.xml"), "--cucumberjson", str(tmp_path / "cucumber.json")],
         cwd=RAIZ, capture_output=True, text=True, timeout=600, check=False,
