@@ -61,3 +61,10 @@ Característica: Solicitud de expedición de certificado de cupo
     Cuando el dictaminador del cupo rechaza la solicitud porque ""
     Entonces el dictaminador ve que falta el motivo del rechazo
     Y la solicitud sigue pendiente
+
+  @EXP-02
+  Escenario: El certificado autorizado vale desde el día de su expedición hasta el 31 de diciembre de ese año
+    Dado que la empresa presentó en la Ventanilla Única una solicitud de certificado de 0.005 toneladas, que se va a autorizar
+    Cuando el dictaminador del cupo autoriza la solicitud
+    Entonces el certificado de cupo vale desde el día en que el portal lo expidió hasta el 31 de diciembre de ese año
+    Y el certificado de cupo ampara 0.005 toneladas

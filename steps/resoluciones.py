@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from decimal import Decimal
 
 import pytest
 from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
+from fixtures.calendario import CENTRO, Calendario
 from fixtures.correo import Correo, Recibido
 from fixtures.datos import Cupo, Fabrica, Persona, certificado_existente
 from fixtures.documentos import DocumentoPdf, leer_documento, validar_firma_pdf
+from fixtures.hora_del_portal import anotar_lado, hora_mostrada
 from fixtures.mensajes import Mensajes
 from pages import flujos, pantalla
 from pages.flujos import NuevoContexto
@@ -213,6 +216,22 @@ def documento_ampara(documento_resolutivo: DocumentoPdf, tipo: str, monto: str) 
     if tipo == "certificado de cupo":
         expedido = documento.campo("Fecha de resolución")
         assert documento.vigencias == [(expedido, f"31/12/{expedido[-4:]}")], (expedido, documento.vigencias)
+
+
+@then("el certificado de cupo vale desde el día en que el portal lo expidió hasta el 31 de diciembre de ese año")
+def vale_hasta_fin_de_anio(request: pytest.FixtureRequest, pagina_del_funcionario: Page,
+                           documento_resolutivo: DocumentoPdf) -> None:
+    """EXP-02 a la hora del portal: el día de la resolución es el que el portal mostraba al autorizar, y cada
+    renglón de vigencia va de ese día al 31 de diciembre de su año (el calendario del arnés)."""
+    certificado = _del_tipo(documento_resolutivo, "certificado de cupo")
+    expedido = datetime.strptime(certificado.campo("Fecha de resolución"), "%d/%m/%Y").date()
+    mostrada = hora_mostrada(pagina_del_funcionario)
+    assert expedido in (mostrada.desde.astimezone(CENTRO).date(), mostrada.hasta.astimezone(CENTRO).date()), (
+        f"El certificado dice que se expidió el {expedido:%d/%m/%Y}; el portal mostraba el "
+        f"{mostrada.desde.astimezone(CENTRO):%d/%m/%Y}")
+    vence = Calendario.vigencia(expedido)
+    assert certificado.vigencias == [(f"{expedido:%d/%m/%Y}", f"{vence:%d/%m/%Y}")], certificado.vigencias
+    anotar_lado(request, "EXP-02", f"expedido el {expedido:%d/%m/%Y}, vale hasta el {vence:%d/%m/%Y}")
 
 
 @then("la firma de la Secretaría en el certificado de cupo es íntegra, válida y de confianza")

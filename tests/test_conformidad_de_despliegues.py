@@ -37,7 +37,8 @@ def test_sin_api_de_pruebas_la_demostracion_aprovisionada_prueba_sus_reglas_por_
     assert omitidos  # y cada uno dice qué le falta al despliegue para correrlo
     assert all("el despliegue tendría que ofrecer" in e["motivo"] for e in omitidos), omitidos
     consumos = [c for r in corrida.conformidad["reglas"] for e in r["escenarios"] for c in e["consumo"]]
-    assert consumos and all(c.startswith("0.005 t del certificado ") for c in consumos), consumos
+    assert all(c.startswith(("0.005 t del certificado ", "0.005 t del cupo ")) for c in consumos), consumos
+    assert {c.split()[3] for c in consumos} == {"certificado", "cupo"}, consumos  # cancelar; un certificado
     assert "## Saldo consumido del ambiente" in (corrida.salida / "conformidad.md").read_text(encoding="utf-8")
 
 
@@ -82,6 +83,10 @@ def test_un_sabado_los_horarios_se_prueban_del_lado_de_fuera_y_el_plazo_no_se_co
 FALLAS_DE_LA_FICHA = {
     "PLZ-01": ("stub_portal/reglas_cupos.py", "        if dia.weekday() >= 5:\n",
                "        if dia.weekday() >= 6:  # roto a propósito: el sábado cuenta como día hábil\n"),
+    "EXP-02": ("stub_portal/reglas_cupos.py", "    return date(expedicion.year, 12, 31)\n",
+               "    return date(expedicion.year + 1, 12, 31)  # roto a propósito: el 31/12 del año siguiente\n"),
+    "ASG-02": ("stub_portal/tramites_cupo.py", "        validar_ejercicio_anterior(acreditados, anterior.monto)\n",
+               "        validar_ejercicio_anterior(acreditados, cantidad)  # roto: el 70% de lo pedido\n"),
 }
 
 
