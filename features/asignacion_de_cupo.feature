@@ -57,9 +57,20 @@ Característica: Solicitud de asignación de cupo
       Y que la empresa ya tiene una asignación de 100 toneladas de ese cupo
       Y que la empresa inició sesión
 
-    Escenario: Con pedimentos por el 70% de la anterior la solicitud queda registrada
+    Escenario: Con pedimentos por el 70% de la anterior, y sus copias, la solicitud queda registrada
       Cuando la empresa solicita otra asignación de 0.005 toneladas con pedimentos por 70 toneladas
       Entonces la solicitud queda registrada
+      Y el acuse de la solicitud lista la copia de cada pedimento, con su huella
+
+    Escenario: Sin la copia de los pedimentos la solicitud no se recibe
+      Cuando la empresa solicita otra asignación de 0.005 toneladas con pedimentos por 70 toneladas, sin sus copias
+      Entonces la solicitud se rechaza porque falta la copia de los pedimentos
+
+    @EXP-03
+    Escenario: El dictaminador revisa las copias de los pedimentos tal como la empresa las adjuntó
+      Dado que la empresa solicitó otra asignación de 0.005 toneladas con pedimentos por 70 toneladas y sus copias
+      Cuando el dictaminador del cupo descarga las copias adjuntas de la solicitud
+      Entonces son, byte por byte, las copias que la empresa adjuntó
 
     Escenario: Con pedimentos por menos del 70% de la anterior la solicitud no se recibe
       Cuando la empresa solicita otra asignación de 0.005 toneladas con pedimentos por 69.999 toneladas

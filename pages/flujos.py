@@ -148,9 +148,11 @@ def obtener(page: Page, new_context: NuevoContexto, dictaminador: Usuario) -> tu
 
 
 def solicitar_asignacion(page: Page, solicitante: Usuario, cupo: str, monto: str,
-                         lugar: str = VENTANILLA_UNICA, pedimentos: str = "") -> None:
-    """Captura y firma la solicitud de asignación; termina en la solicitud registrada o el rechazo."""
-    SolicitudDeAsignacion(page).abrir().presentar(cupo, lugar, monto, pedimentos, solicitante.efirma)
+                         lugar: str = VENTANILLA_UNICA, pedimentos: str = "",
+                         copias: list[Path] | None = None) -> None:
+    """Captura y firma la solicitud de asignación (con la copia de cada pedimento); termina en la solicitud
+    registrada o el rechazo."""
+    SolicitudDeAsignacion(page).abrir().presentar(cupo, lugar, monto, pedimentos, solicitante.efirma, copias)
 
 
 def solicitar_certificado(page: Page, solicitante: Usuario, asignacion: str, monto: str, factura: str,

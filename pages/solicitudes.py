@@ -14,6 +14,8 @@ from pages.cancelacion import AcuseDeRecepcion
 from pages.descargas import descargar
 from pages.pantalla import esperar_resultado
 
+# El campo de las copias de los pedimentos: «Copias de los pedimentos», «Copia de cada pedimento».
+COPIAS_DE_LOS_PEDIMENTOS = re.compile(r"^\s*copias? de (?:los|cada) pedimentos?", re.IGNORECASE)
 # Cómo rotula una pantalla el folio del documento que resolvió la solicitud.
 DOCUMENTO_RESOLUTIVO = r"documento resolutivo|constancia de asignación|certificado de cupo"
 
@@ -57,11 +59,14 @@ class _Formulario:
 class SolicitudDeAsignacion(_Formulario):
     RUTA = "/asignacion"
 
-    def presentar(self, cupo: str, lugar: str, monto: str, pedimentos: str, efirma: Efirma) -> None:
+    def presentar(self, cupo: str, lugar: str, monto: str, pedimentos: str, efirma: Efirma,
+                  copias: list[Path] | None = None) -> None:
         self._elegir("Cupo", cupo)
         self._elegir("Lugar de presentación", lugar)
         self.campo("Monto solicitado").fill(monto)
         self.campo("Pedimentos").fill(pedimentos)
+        if copias:
+            self.page.get_by_label(COPIAS_DE_LOS_PEDIMENTOS).set_input_files(copias)
         self._firmar_y_enviar(efirma)
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from faker import Faker
@@ -32,10 +34,10 @@ def factura(fake: Faker) -> str:
 
 
 def _asignacion(ventanilla: Ventanilla, page: Page, empresa: Persona, cupo: Cupo, monto: str, lugar: str,
-                pedimentos: str = "") -> None:
+                pedimentos: str = "", copias: list[Path] | None = None) -> None:
     """Presenta la solicitud; en un cupo a la hora del portal, si el lugar no recibe ahora, no se corre."""
     presentacion = ventanilla.presentar(cupo, lugar, lambda: flujos.solicitar_asignacion(
-        page, empresa, cupo.nombre, monto, lugar, pedimentos))
+        page, empresa, cupo.nombre, monto, lugar, pedimentos, copias))
     ventanilla.si_no_recibe_no_se_corre(cupo, presentacion)
 
 
@@ -84,21 +86,41 @@ def solicita_asignacion(ventanilla: Ventanilla, page: Page, empresa: Persona, cu
     _asignacion(ventanilla, page, empresa, cupo, monto, lugar)
 
 
+def _copias_de_pedimentos(fabrica: Fabrica, copias: dict[str, bytes], cuantas: int) -> list[Path]:
+    archivos = [fabrica.archivo(f"pedimento-{numero}.pdf") for numero in range(1, cuantas + 1)]
+    copias.update({archivo.name: archivo.read_bytes() for archivo in archivos})
+    return archivos
+
+
 @when(parsers.parse("la empresa solicita otra asignación de {monto} toneladas con pedimentos por "
                     "{acreditado} toneladas"))
-def solicita_con_pedimentos(ventanilla: Ventanilla, page: Page, empresa: Persona, cupo: Cupo, fake: Faker,
-                            monto: str, acreditado: str) -> None:
-    """Dos pedimentos del año del portal (el que imprime), que suman lo acreditado."""
+@when(parsers.parse("la empresa solicita otra asignación de {monto} toneladas con pedimentos por "
+                    "{acreditado} toneladas, {sin} sus copias"))
+def solicita_con_pedimentos(ventanilla: Ventanilla, page: Page, fabrica: Fabrica, empresa: Persona, cupo: Cupo,
+                            fake: Faker, copias: dict[str, bytes], monto: str, acreditado: str,
+                            sin: str = "") -> None:
+    """Dos pedimentos del año del portal (el que imprime), que suman lo acreditado, con la copia de cada
+    uno (o, «sin sus copias», sin ellas)."""
     anio, total = anio_del_portal(page), Decimal(acreditado)
     renglones = [f"{pedimento(fake, anio)} 40", f"{pedimento(fake, anio)} {total - 40}"]
-    _asignacion(ventanilla, page, empresa, cupo, monto, VENTANILLA_UNICA, "\n".join(renglones))
+    adjuntas = [] if sin == "sin" else _copias_de_pedimentos(fabrica, copias, len(renglones))
+    _asignacion(ventanilla, page, empresa, cupo, monto, VENTANILLA_UNICA, "\n".join(renglones), adjuntas)
+
+
+@given(parsers.parse("que la empresa solicitó otra asignación de {monto} toneladas con pedimentos por "
+                     "{acreditado} toneladas y sus copias"), target_fixture="folio")
+def solicito_con_pedimentos(ventanilla: Ventanilla, page: Page, fabrica: Fabrica, empresa: Persona, cupo: Cupo,
+                            fake: Faker, copias: dict[str, bytes], monto: str, acreditado: str) -> str:
+    solicita_con_pedimentos(ventanilla, page, fabrica, empresa, cupo, fake, copias, monto, acreditado)
+    return DetalleDeSolicitud(page).leer_folio()
 
 
 @when(parsers.parse('la empresa solicita otra asignación de {monto} toneladas con el pedimento '
                     '"{numero}" por {cantidad} toneladas'))
-def solicita_con_un_pedimento(ventanilla: Ventanilla, page: Page, empresa: Persona, cupo: Cupo, monto: str,
-                              numero: str, cantidad: str) -> None:
-    _asignacion(ventanilla, page, empresa, cupo, monto, VENTANILLA_UNICA, f"{numero} {cantidad}")
+def solicita_con_un_pedimento(ventanilla: Ventanilla, page: Page, fabrica: Fabrica, empresa: Persona, cupo: Cupo,
+                              copias: dict[str, bytes], monto: str, numero: str, cantidad: str) -> None:
+    _asignacion(ventanilla, page, empresa, cupo, monto, VENTANILLA_UNICA, f"{numero} {cantidad}",
+                _copias_de_pedimentos(fabrica, copias, 1))
 
 
 def _solicita_certificado(ventanilla: Ventanilla, page: Page, fabrica: Fabrica, fake: Faker, empresa: Persona,
@@ -241,6 +263,11 @@ def no_en_la_del_cupo(page: Page, mensajes: Mensajes, cupo: Cupo) -> None:
     _rechazada(page, mensajes, "otra_representacion_federal", representacion=cupo.representacion_federal)
 
 
+@then("la solicitud se rechaza porque falta la copia de los pedimentos")
+def falta_copia_de_pedimentos(page: Page, mensajes: Mensajes) -> None:
+    _rechazada(page, mensajes, "falta_copia_pedimentos")
+
+
 @then(parsers.parse('la solicitud se rechaza porque falta la copia de "{documento}"'))
 def falta_copia(page: Page, mensajes: Mensajes, documento: str) -> None:
     if documento == "Factura comercial":
@@ -277,6 +304,16 @@ def acuse_de_la_solicitud(page: Page) -> DocumentoPdf:
 @then(parsers.parse('el acuse de la solicitud dice "{etiqueta}": "{valor}"'))
 def acuse_dice(acuse_de_la_solicitud: DocumentoPdf, etiqueta: str, valor: str) -> None:
     assert acuse_de_la_solicitud.campo(etiqueta) == valor
+
+
+@then("el acuse de la solicitud lista la copia de cada pedimento, con su huella")
+def acuse_con_copias_de_pedimentos(acuse_de_la_solicitud: DocumentoPdf, copias: dict[str, bytes]) -> None:
+    """Un renglón «Copia adjunta (Pedimento …)» por pedimento, con la SHA-256 de lo que se adjuntó."""
+    renglones = {etiqueta: valor for etiqueta, valor in acuse_de_la_solicitud.campos.items()
+                 if re.match(r"Copia adjunta \(Pedimento", etiqueta)}
+    huellas = {hashlib.sha256(contenido).hexdigest() for contenido in copias.values()}
+    assert len(renglones) == len(copias) >= 1, renglones
+    assert {huella for valor in renglones.values() for huella in re.findall(r"[0-9a-f]{64}", valor)} == huellas
 
 
 @then(parsers.parse('el acuse de la solicitud lista las copias de "{primera}" y de "{segunda}"'))

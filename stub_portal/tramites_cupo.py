@@ -4,7 +4,7 @@ expedición de certificado de cupo. Validan, registran y dejan la solicitud pend
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -50,6 +50,11 @@ class Contexto:
     firma_se: FirmaDeLaSecretaria
 
 
+def _adjunto(tipo: str, archivo: Archivo) -> Adjunto:
+    return Adjunto(tipo=tipo, nombre=archivo.nombre, contenido=archivo.contenido,
+                   sha256=hashlib.sha256(archivo.contenido).hexdigest())
+
+
 def _lugar(catalogos: Catalogos, nombre: str) -> LugarDePresentacion:
     lugar = catalogos.lugar(nombre)
     if lugar is None:
@@ -59,8 +64,9 @@ def _lugar(catalogos: Catalogos, nombre: str) -> LugarDePresentacion:
 
 
 def presentar_asignacion(sesion: Session, contexto: Contexto, clave_cupo: str, lugar: str,
-                         monto: str, pedimentos: str = "") -> Solicitud:
-    """ASG-01/02, CUP-06, HOR-01/02: la solicitud de asignación de cupo."""
+                         monto: str, pedimentos: str = "", copias: Sequence[Archivo] = ()) -> Solicitud:
+    """ASG-01/02, CUP-06, HOR-01/02: la solicitud de asignación de cupo; con los pedimentos que acreditan
+    la asignación anterior, la copia de cada uno (ASG-02: «adjuntando copia de los pedimentos»)."""
     cupo = sesion.scalars(select(Cupo).where(Cupo.clave == clave_cupo)).first()
     if cupo is None:
         raise ErrorCaptura("Seleccione el cupo.")
@@ -79,16 +85,22 @@ def presentar_asignacion(sesion: Session, contexto: Contexto, clave_cupo: str, l
     anterior = saldos.asignacion_anterior(sesion, solicitante, cupo, ahora.year)
     if anterior is not None:
         validar_ejercicio_anterior(acreditados, anterior.monto)
+    copias = [copia for copia in copias if copia.contenido]
+    if len(copias) < len(acreditados):
+        raise ErrorCaptura(f"Adjunte la copia de cada pedimento: declaró {len(acreditados)} y adjuntó "
+                           f"{len(copias)}.")
     solicitud = Solicitud(
         tramite="asignacion", solicitante=solicitante, cupo=cupo, anio=ahora.year, lugar=donde.nombre,
         monto_solicitado=cantidad,
         pedimentos=[PedimentoAcreditado(numero=p.numero, cantidad=p.cantidad) for p in acreditados],
+        adjuntos=[_adjunto(f"Pedimento {p.numero}", copia) for p, copia in zip(acreditados, copias, strict=False)],
     )
     campos: list[tuple[str, object]] = [
         ("Cupo", cupo.nombre), ("Año", ahora.year), ("Lugar de presentación", donde.nombre),
         ("Monto solicitado", f"{reglas.formato_monto(cantidad)} {cupo.unidad.lower()}"),
     ]
     campos += [("Pedimento", f"{p.numero} por {reglas.formato_monto(p.cantidad)}") for p in acreditados]
+    campos += [(f"Copia adjunta ({a.tipo})", f"{a.nombre}, SHA-256 {a.sha256}") for a in solicitud.adjuntos]
     return acuses.registrar(sesion, solicitud, contexto.firmante, ahora, calendario(sesion),
                             contexto.firma_se, campos)
 
@@ -131,8 +143,7 @@ def presentar_expedicion(
         lugar=donde.nombre, asignacion=asignacion, monto_solicitado=cantidad,
         monto_factura=en_factura, numero_factura=numero_factura.strip(),
         documento_transporte=documento_transporte,
-        adjuntos=[Adjunto(tipo=tipo, nombre=archivo.nombre, contenido=archivo.contenido,
-                          sha256=hashlib.sha256(archivo.contenido).hexdigest())
+        adjuntos=[_adjunto(tipo, archivo)
                   for tipo, archivo in (("Factura comercial", factura), (documento_transporte, transporte))],
     )
     unidad = cupo.unidad.lower()

@@ -481,6 +481,8 @@ EJEMPLOS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
     "'Indique si adjunta conocimiento de embarque, carta de porte o guía aérea.'": [
         ("Indique si adjunta conocimiento de embarque, carta de porte o guía aérea.",
          ("conocimiento de embarque, carta de porte o guía aérea",))],
+    "f'Adjunte la copia de cada pedimento: declaró {len(acreditados)} y adjuntó {len(copias)}.'": [
+        ("Adjunte la copia de cada pedimento: declaró 2 y adjuntó 1.", ("2", "1", "pedimento"))],
     "'Adjunte la copia de la factura comercial.'": [
         ("Adjunte la copia de la factura comercial.", ("copia de la factura comercial",))],
     "f'Adjunte la copia del documento de transporte ({documento_transporte.lower()}).'": [

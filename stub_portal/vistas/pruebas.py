@@ -192,10 +192,13 @@ def _presentar(rfc: str,
 @api.operacion("POST", "/solicitudes/asignacion", e.SolicitudPresentada, cuerpo=e.SolicitudDeAsignacionNueva,
                estados=(201,), errores=(Codigo.NO_ENCONTRADO, Codigo.REGLA_INCUMPLIDA))
 def presentar_asignacion(datos: e.SolicitudDeAsignacionNueva) -> e.SolicitudPresentada:
-    """Presenta una solicitud de asignación de cupo, pendiente de resolver."""
+    """Presenta una solicitud de asignación de cupo, pendiente de resolver, con una copia de prueba adjunta
+    por cada renglón de pedimentos."""
     _cupo(datos.cupo)
+    copias = [tramites_cupo.Archivo(f"pedimento-{numero}.pdf", b"%PDF-1.4 copia de prueba")
+              for numero, renglon in enumerate(datos.pedimentos.splitlines(), 1) if renglon.strip()]
     return _presentar(datos.solicitante_rfc, lambda sesion, contexto: tramites_cupo.presentar_asignacion(
-        sesion, contexto, datos.cupo, datos.lugar, datos.monto, datos.pedimentos))
+        sesion, contexto, datos.cupo, datos.lugar, datos.monto, datos.pedimentos, copias))
 
 
 @api.operacion("POST", "/solicitudes/expedicion", e.SolicitudPresentada, cuerpo=e.SolicitudDeExpedicionNueva,

@@ -36,6 +36,11 @@ def _archivo(campo: str) -> tramites_cupo.Archivo | None:
     return tramites_cupo.Archivo(nombre_de_archivo_seguro(subido.filename), subido.read())
 
 
+def _archivos(campo: str) -> list[tramites_cupo.Archivo]:
+    return [tramites_cupo.Archivo(nombre_de_archivo_seguro(subido.filename), subido.read())
+            for subido in request.files.getlist(campo) if subido.filename]
+
+
 def _pantalla(plantilla: str, error: str | None = None, estado: int = 200) -> tuple[str, int]:
     sesion = db()
     anio = ahora().year
@@ -99,7 +104,7 @@ def asignacion() -> Response | tuple[str, int]:
     f = request.form
     return _presentar("solicitudes/asignacion.html", lambda sesion, contexto: tramites_cupo.presentar_asignacion(
         sesion, contexto, f.get("cupo", ""), f.get("lugar", ""), f.get("monto", ""),
-        f.get("pedimentos", "")))
+        f.get("pedimentos", ""), _archivos("copias_pedimentos")))
 
 
 @bp.route("/expedicion", methods=["GET", "POST"])

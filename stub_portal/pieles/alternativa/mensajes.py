@@ -180,6 +180,8 @@ TABLA: tuple[Mensaje, ...] = (
     M("Indique si adjunta conocimiento de embarque, carta de porte o guía aérea.",
       "Elija el documento de transporte: conocimiento de embarque, carta de porte o guía aérea."),
     M("Adjunte la copia de la factura comercial.", "Falta la copia de la factura comercial."),
+    M("Adjunte la copia de cada pedimento: declaró {declarados} y adjuntó {adjuntos}.",
+      "Faltan copias de pedimentos: se escribieron {declarados} pedimentos y llegaron {adjuntos} copias."),
     M("Adjunte la copia del documento de transporte ({documento}).",
       "Falta la copia del documento de transporte: {documento}."),
     M("Sólo pueden solicitar el cupo personas establecidas en México: el RFC {rfc} no es un RFC mexicano "
