@@ -39,6 +39,9 @@ def proyecto(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> pyte
         (pytester.path / nombre).write_text(texto, encoding="utf-8")
     # Los mismos pasos, como plugin: el .feature se recoge directamente (fixtures.caracteristicas).
     pasos = (DATOS / "test_ventas.py.txt").read_text(encoding="utf-8").replace('scenarios("ventas.feature")\n', "")
+    # Cada suma anota, como un escenario a la hora del portal, qué lado de la regla mostró.
+    anota = "    request.node.user_properties.append(('lado mostrado', f'VEN-01: la caja sumó {n} piezas'))\n"
+    pasos = pasos.replace("def suma(caja, n):\n", "def suma(caja, n, request):\n" + anota)
     (pytester.path / "pasos_ventas.py").write_text(pasos, encoding="utf-8")
     (pytester.path / "DOMAIN.md").write_text(DOMINIO, encoding="utf-8")
     pytester.makeini("[pytest]\nmarkers =\n    VEN\n    VEN-01\n")
@@ -73,6 +76,8 @@ def test_la_documentacion_tiene_cada_regla_y_cada_escenario_con_su_resultado(
     # Primero las reglas sin un escenario aprobado: VEN-01 falló, VEN-02 no la prueba ninguno.
     assert indice.index('id="VEN-01"') < indice.index('id="VEN-02"')
     assert "ningún escenario la prueba" in indice
+    assert "A la hora del portal: la caja sumó 7 piezas" in indice  # de un escenario aprobado
+    assert "la caja sumó 5 piezas" not in indice  # el que falló no mostró nada
     pagina = (sitio / "caracteristicas" / "ventas.html").read_text(encoding="utf-8")
     for escrito in ("Característica: Ventas de prueba", "Una característica mínima para probar los informes.",
                     "Esquema del escenario: Vender varias piezas", "<td>7</td>",
