@@ -28,6 +28,20 @@ Característica: Solicitud de asignación de cupo
       Y el acuse de la solicitud dice "Lugar de presentación": "Ventanilla Única"
       Y el acuse de la solicitud dice "Monto solicitado": "0.005 toneladas métricas"
 
+  Regla: Autorizada la solicitud, se emite la constancia de asignación y se avisa al solicitante
+
+    Antecedentes:
+      Dado una empresa a la que la corrida puede autorizar asignaciones de ese cupo, registrada en la Ventanilla Única
+      Y que la empresa inició sesión
+
+    @PRO-01 @ASG-01 @EXP-03
+    Escenario: Autorizar la solicitud de asignación emite la constancia y se avisa al solicitante
+      Dado que la empresa presentó ahora una solicitud de asignación de 0.005 toneladas, que se va a autorizar
+      Cuando el dictaminador del cupo autoriza la solicitud
+      Entonces la constancia de asignación ampara 0.005 toneladas
+      Y llega a la empresa el aviso de que su solicitud fue autorizada por 0.005 toneladas
+      Y la empresa ve en la Ventanilla Única su solicitud autorizada, con su resolución
+
   @CUP-06
   Regla: Sólo pueden solicitar el cupo personas establecidas en México
 

@@ -94,14 +94,6 @@ Característica: Resolución de las solicitudes de cupo
     Cuando el dictaminador del cupo autoriza la solicitud
     Entonces la asignación se otorga por 50 toneladas, por ser el menor «lo que queda del cupo por asignar»
 
-  @PRO-01 @ASG-01 @EXP-03
-  Escenario: Autorizar la solicitud de asignación emite la constancia y se avisa al solicitante
-    Dado que la empresa presentó una solicitud de asignación de 100 toneladas
-    Cuando el dictaminador del cupo autoriza la solicitud
-    Entonces la constancia de asignación ampara 100 toneladas
-    Y llega a la empresa el aviso de que su solicitud fue autorizada por 100 toneladas
-    Y la empresa ve en la Ventanilla Única su solicitud autorizada, con su resolución
-
   @EXP-02
   Escenario: Un certificado expedido a fines de diciembre vence el 31 de diciembre
     Dado que el reloj del portal marca el "2022-12-28T12:00:00"

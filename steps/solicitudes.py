@@ -177,10 +177,30 @@ def presento_para_autorizar(ventanilla: Ventanilla, page: Page, fabrica: Fabrica
                             cupo: Cupo, asignacion: str, monto: str) -> str:
     """Lo que se autorice sale del cupo y de la asignación: en un ambiente aprovisionado, un monto pequeño,
     y queda dicho en el resumen de conformidad."""
-    fabrica.consumir_del_cupo(cupo, asignacion, Decimal(monto))
+    fabrica.consumir_del_cupo(cupo, Decimal(monto), f"un certificado con la asignación {asignacion}")
     _certificado(ventanilla, cupo, VENTANILLA_UNICA, lambda: flujos.solicitar_certificado(
         page, empresa, asignacion, monto, monto, fabrica.archivo("factura.pdf"), fabrica.archivo("transporte.pdf"),
         factura(fake)))
+    return DetalleDeSolicitud(page).leer_folio()
+
+
+@given("una empresa a la que la corrida puede autorizar asignaciones de ese cupo, registrada en la Ventanilla "
+       "Única", target_fixture="empresa")
+def empresa_para_asignaciones(fabrica: Fabrica, cupo: Cupo) -> Persona:
+    return fabrica.solicitante_de_asignaciones(cupo)
+
+
+@given(parsers.parse("que la empresa presentó ahora una solicitud de asignación de {monto} toneladas, que se va "
+                     "a autorizar"), target_fixture="folio")
+def presento_asignacion_para_autorizar(ventanilla: Ventanilla, page: Page, fabrica: Fabrica, fake: Faker,
+                                       empresa: Persona, cupo: Cupo, copias: dict[str, bytes], monto: str) -> str:
+    """En la Ventanilla Única, con un pedimento por el 70% de una asignación como ésta (la anterior de esta
+    empresa, si la tiene, es de otra corrida) y su copia; lo que se autorice sale del cupo, y queda dicho."""
+    fabrica.consumir_del_cupo(cupo, Decimal(monto), "una asignación")
+    acreditado = (Decimal(monto) * Decimal("0.8")).quantize(Decimal("0.001"))
+    renglon = f"{pedimento(fake, anio_del_portal(page))} {acreditado}"
+    _asignacion(ventanilla, page, empresa, cupo, monto, VENTANILLA_UNICA, renglon,
+                _copias_de_pedimentos(fabrica, copias, 1))
     return DetalleDeSolicitud(page).leer_folio()
 
 

@@ -36,14 +36,19 @@ USUARIOS = [
     ("solicitante", "EXT011301AB2", "Exportadora del Istmo, S.A.", "tramites@exportadora-istmo.example"),
     ("solicitante", "DGU050607QW1", "Distribuidora de Lácteos de Occidente, S.A.",
      "compras@lacteos-occidente.example"),
+    # A ésta las pruebas de conformidad le autorizan asignaciones de 0.005 t en el cupo de carne (PRO-01).
+    ("solicitante", "IPB040404MN5", "Importadora de Pruebas del Bajío, S.A. de C.V.",
+     "tramites@importadora-bajio.example"),
 ]
+SOLICITANTE_DE_ASIGNACIONES = "IPB040404MN5"
 # Domicilio fiscal fuera de México: país, código postal y departamento.
 DOMICILIOS_EN_EL_EXTRANJERO = {"DGU050607QW1": ("Guatemala", "01001", "Guatemala")}
 # Lo que el SAT pone además en la e.firma: de una empresa, su representante legal; de una persona, su CURP.
 REPRESENTANTES = {"LAC010203AB1": Representante("GAMA700312KL5", "GAMA700312MJCRRN04"),
                   "QSU990817KJ4": Representante("SOTE820915UV8", "SOTE820915HYNTRR02"),
                   "EXT011301AB2": Representante("LOAR790101AB3", "LOAR790101HOCPRL01"),
-                  "DGU050607QW1": Representante("PECM810202CD4", "PECM810202MNENRR07")}
+                  "DGU050607QW1": Representante("PECM810202CD4", "PECM810202MNENRR07"),
+                  "IPB040404MN5": Representante("RUVE770707GH6", "RUVE770707HGTZLN02")}
 CURPS = {"MORA800101QW2": "MORA800101MDFRNN09", "VEGS750505TR3": "VEGS750505HDFGXL08",
          "RIBT830610PL7": "RIBT830610HJCSLM05", "MEPA850312HX4": "MEPA850312HDFNRL03"}
 # Los cupos que la demostración agrega al catálogo, con quién los dictamina.
@@ -176,6 +181,8 @@ def _perfil(credenciales: list[dict[str, str]], usuarios: list[Usuario], cupos: 
         actor: dict[str, Any] = {"rol": usuario.perfil, "rfc": usuario.rfc, "nombre": usuario.nombre,
                                  "correo": usuario.correo, "cer": Path(credencial["cer"]).name,
                                  "key": Path(credencial["key"]).name, "contrasena": CONTRASENA}
+        if usuario.rfc == SOLICITANTE_DE_ASIGNACIONES:
+            actor["asignaciones_de_la_corrida"] = True
         if "otra_cer" in credencial:
             actor.update(otra_cer=Path(credencial["otra_cer"]).name, otra_key=Path(credencial["otra_key"]).name)
         if usuario.perfil == "solicitante":
