@@ -6,8 +6,7 @@ Característica: Lo que un certificado tiene por cancelar
 
   Antecedentes:
     Dado una empresa registrada en la Ventanilla Única
-    Y un cupo de "Primero en Tiempo, Primero en Derecho"
-    Y que la empresa tiene en ese cupo el certificado "A" por 100 toneladas, 20 ya ejercidas
+    Y que la empresa tiene el certificado "A" por 100 toneladas, 20 ya ejercidas, en un cupo de "Primero en Tiempo, Primero en Derecho"
     Y que la empresa inició sesión
 
   @CAN-07
@@ -24,7 +23,7 @@ Característica: Lo que un certificado tiene por cancelar
 
   @CAN-07
   Escenario: Los certificados vencidos, cancelados o ya ejercidos por completo no se listan
-    Dado que la empresa tiene en ese cupo el certificado "VENCIDO", que venció ayer
+    Dado que la empresa tiene en ese cupo el certificado "VENCIDO", ya vencido
     Y que la empresa tiene en ese cupo el certificado "CANCELADO", ya cancelado
     Y que la empresa tiene en ese cupo el certificado "EJERCIDO" por 50 toneladas, 50 ya ejercidas
     Cuando la empresa selecciona el cupo en la solicitud de cancelación

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -63,12 +62,10 @@ def certificado_en_el_otro_cupo(fabrica: Fabrica, otro_cupo: Cupo, empresa: Pers
     certificados.guardar(alias, fabrica.certificado_vigente(otro_cupo, empresa))
 
 
-@given(parsers.parse('que la empresa tiene en ese cupo el certificado "{alias}", que venció ayer'))
+@given(parsers.parse('que la empresa tiene en ese cupo el certificado "{alias}", ya vencido'))
 def certificado_vencido(fabrica: Fabrica, cupo: Cupo, empresa: Persona, certificados: Certificados,
                         alias: str) -> None:
-    ayer = fabrica.ayer()
-    certificados.guardar(alias, fabrica.certificado(
-        cupo, empresa, Decimal(50), fecha_expedicion=ayer - timedelta(days=30), vigencia_hasta=ayer))
+    certificados.guardar(alias, fabrica.certificado_vencido(cupo, empresa))
 
 
 @given(parsers.parse('que la empresa tiene en ese cupo el certificado "{alias}", ya cancelado'))
@@ -82,6 +79,16 @@ def certificado_cancelado(fabrica: Fabrica, cupo: Cupo, empresa: Persona, certif
 def certificado_en_cupo_nuevo(fabrica: Fabrica, empresa: Persona, certificados: Certificados,
                               alias: str, mecanismo: str) -> Cupo:
     certificado = fabrica.cupo_con_certificado(mecanismo, empresa)
+    certificados.guardar(alias, certificado)
+    return certificado.cupo
+
+
+@given(parsers.parse('que la empresa tiene el certificado "{alias}" por {expedido:d} toneladas, {ejercido:d} ya '
+                     'ejercidas, en un cupo de "{mecanismo}"'), target_fixture="cupo")
+def certificado_con_montos_en_un_cupo(fabrica: Fabrica, empresa: Persona, certificados: Certificados, alias: str,
+                                      expedido: int, ejercido: int, mecanismo: str) -> Cupo:
+    """En un ambiente aprovisionado, uno de la corrida: sus cancelaciones se rechazan al terminar."""
+    certificado = fabrica.cupo_con_certificado(mecanismo, empresa, Decimal(expedido), Decimal(ejercido))
     certificados.guardar(alias, certificado)
     return certificado.cupo
 
@@ -102,7 +109,9 @@ def ya_agrego(page: Page, cupo: Cupo, certificados: Certificados, alias: str, mo
 def firma_cancelacion(page: Page, fabrica: Fabrica, empresa: Persona, cupo: Cupo, certificados: Certificados,
                       alias: str, monto: str) -> str:
     fabrica.consumir(certificados[alias], Decimal(monto))
-    return flujos.firmar_cancelacion(page, empresa, cupo, certificados[alias].folio, monto)
+    folio = flujos.firmar_cancelacion(page, empresa, cupo, certificados[alias].folio, monto)
+    fabrica.firmada(certificados[alias], folio)
+    return folio
 
 
 @when(parsers.parse('la empresa abre la pestaña "{pestana}" de la solicitud de cancelación'))

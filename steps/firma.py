@@ -49,7 +49,10 @@ def firma(page: Page, fabrica: Fabrica, empresa: Persona, certificados: Certific
     for certificado, monto in certificados.a_cancelar():
         fabrica.consumir(certificado, monto)
     _firmar(page, empresa.efirma)
-    return flujos.leer_folio(page)
+    folio = flujos.leer_folio(page)
+    for certificado, _ in certificados.a_cancelar():
+        fabrica.firmada(certificado, folio)
+    return folio
 
 
 @when("la empresa intenta firmar la solicitud con la e.firma de la otra empresa")

@@ -8,7 +8,7 @@ datos, para probar la conformidad de un despliegue de la demostración sin la AP
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -80,6 +80,14 @@ CUPO_DEL_ANIO_PASADO: dict[str, Any] = {
     "pais_origen": "Cualquier país miembro de la OMC", "producto": "Mantequilla",
     "subproducto": "Mantequilla con un contenido de grasa inferior o igual al 85%",
     "representacion_federal": "Representación Federal en la Ciudad de México", "fracciones": ["0405.10.01"]}
+# (folio, titular, expedido, ejercido, estado); el primero es el certificado de la corrida.
+DE_MONTOS_CONOCIDOS = [
+    ("SE-NI-0001", "LAC010203AB1", "100", "20", "vigente"),
+    ("SE-NI-0002", "QSU990817KJ4", "50", "0", "vigente"),
+    ("SE-NI-0003", "LAC010203AB1", "50", "0", "vencido"),
+    ("SE-NI-0004", "LAC010203AB1", "50", "0", "cancelado"),
+    ("SE-NI-0005", "LAC010203AB1", "50", "50", "vigente"),
+]
 _CAMPOS_DEL_PERFIL = ("clave", "nombre", "regimen", "mecanismo", "tratado", "producto", "subproducto",
                       "representacion_federal")
 _DATOS_DEL_SOLICITANTE = ("curp", "telefono", "calle", "numero_exterior", "colonia", "codigo_postal",
@@ -160,6 +168,16 @@ def sembrar(sesiones: sessionmaker[Session], reloj: Reloj, carpeta: Path) -> Pat
                 monto_ejercido=Decimal(ejercido), fecha_expedicion=desde, vigencia_hasta=fin,
                 asignacion=asignaciones.get(titular.rfc) if cupo is queso else None,
             ))
+        # En el cupo de carne, certificados de montos conocidos para CAN-07 y CAN-17: el de la corrida (sus
+        # cancelaciones se rechazan al terminar cada escenario) y los que sólo se leen.
+        for folio, rfc, expedido, ejercido, estado in DE_MONTOS_CONOCIDOS:
+            expedicion, vigencia = (desde, fin) if estado != "vencido" else (
+                date(hoy.year - 1, 12, 28), date(hoy.year - 1, 12, 31))
+            sesion.add(Certificado(
+                folio=folio, cupo=carne, titular=usuarios[rfc], monto_expedido=Decimal(expedido),
+                monto_ejercido=Decimal(ejercido), fecha_expedicion=expedicion, vigencia_hasta=vigencia,
+                estado="cancelado" if estado == "cancelado" else "vigente",
+                monto_cancelado=Decimal(expedido) - Decimal(ejercido) if estado == "cancelado" else Decimal(0)))
         descripcion = _perfil(credenciales, list(usuarios.values()), list(cupos.values()), certificados,
                               [*asignaciones.values(), de_carne])
     archivo = carpeta / "credentials.json"
@@ -197,7 +215,10 @@ def _perfil(credenciales: list[dict[str, str]], usuarios: list[Usuario], cupos: 
         "cupos": [_cupo_del_perfil(cupo) for cupo in cupos],
         "certificados": [{"folio": folio, "cupo": cupo.clave, "titular": titular.rfc,
                           "por_cancelar": str(Decimal(expedido) - Decimal(ejercido))}
-                         for folio, cupo, titular, expedido, ejercido in certificados],
+                         for folio, cupo, titular, expedido, ejercido in certificados] + [
+            {"folio": folio, "cupo": CUPO_DE_SOLICITUDES, "titular": titular, "expedido": expedido,
+             "ejercido": ejercido, "estado": estado, "de_la_corrida": indice == 0}
+            for indice, (folio, titular, expedido, ejercido, estado) in enumerate(DE_MONTOS_CONOCIDOS)],
         "asignaciones": [{"folio": a.folio, "cupo": a.cupo.clave, "titular": a.titular.rfc,
                           "otorgado": str(a.monto), "lugar": a.lugar} for a in asignaciones],
     }

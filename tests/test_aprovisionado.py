@@ -125,7 +125,13 @@ def test_un_perfil_aprovisionado_dice_actores_cupos_y_certificados(tmp_path: Pat
     (('modo = "aprovisionado"', 'modo = "aprovisionado"\n[reloj]\nfijable = true'),
      "no hay API de pruebas que fije el reloj"),
     (('modo = "aprovisionado"', 'modo = "api"'), "son para [datos] modo = \"aprovisionado\""),
-    (('por_cancelar = "12.5"', 'por_cancelar = "0"'), "por_cancelar: debe ser mayor que cero"),
+    (('por_cancelar = "12.5"', 'por_cancelar = "-1"'), "por_cancelar: no puede ser negativo"),
+    (('por_cancelar = "12.5"', 'expedido = "10"\nejercido = "2"\npor_cancelar = "12.5"'),
+     "el certificado SE-1: por_cancelar tiene que ser lo expedido menos lo ejercido (8)"),
+    (('por_cancelar = "12.5"', 'expedido = "10"'), "el certificado SE-1 dice expedido y ejercido, los dos"),
+    (('por_cancelar = "12.5"', 'por_cancelar = "12.5"\nde_la_corrida = true'),
+     "el certificado de la corrida SE-1 es vigente y dice expedido y ejercido"),
+    (('por_cancelar = "12.5"', 'estado = "vigente"'), "el certificado vigente SE-1 dice por_cancelar"),
     (('folio = "CA-1"\ncupo = "CUPO-1"', 'folio = "CA-1"\ncupo = "CUPO-7"'),
      "la asignación CA-1 es del cupo CUPO-7, que no está en [[cupos]]"),
     (('titular = "AAA010101AA1"\notorgado', 'titular = "ZZZ010101ZZ9"\notorgado'),
@@ -170,8 +176,55 @@ def _fabrica(tmp_path: Path, texto: str = PERFIL) -> tuple[FabricaAprovisionada,
     candados = tmp_path / "candados"
     candados.mkdir(exist_ok=True)
     fabrica = FabricaAprovisionada(cargar(_perfil(tmp_path, texto)), candados, tmp_path, Faker("es_MX"),
-                                   peticion)  # type: ignore[arg-type]
+                                   peticion, _sin_navegador)  # type: ignore[arg-type]
     return fabrica, peticion
+
+
+def _sin_navegador() -> None:
+    raise AssertionError("la fábrica abrió el navegador sin nada que rechazar")
+
+
+DE_LA_CORRIDA = """
+[[certificados]]
+folio = "SE-2"
+cupo = "CUPO-1"
+titular = "AAA010101AA1"
+expedido = "100"
+ejercido = "20"
+de_la_corrida = true
+
+[[certificados]]
+folio = "SE-3"
+cupo = "CUPO-1"
+titular = "AAA010101AA1"
+expedido = "50"
+ejercido = "0"
+estado = "cancelado"
+"""
+
+
+def test_un_certificado_de_la_corrida_se_usa_a_la_vez_y_deja_firmar_lo_que_haga_falta(tmp_path: Path) -> None:
+    fabrica, peticion = _fabrica(tmp_path, PERFIL.replace("[[asignaciones]]", DE_LA_CORRIDA + "[[asignaciones]]"))
+    empresa = fabrica.solicitante()
+    mecanismo = "Primero en Tiempo, Primero en Derecho"
+    exacto = fabrica.cupo_con_certificado(mecanismo, empresa, Decimal(100), Decimal(20))
+    assert (exacto.folio, exacto.cupo.clave) == ("SE-2", "CUPO-1")
+    with pytest.raises(Timeout):
+        FileLock(tmp_path / "candados" / "certificado-SE-2.lock", timeout=0).acquire()
+    assert fabrica.certificado_vigente(exacto.cupo, empresa).folio == "SE-1"  # no el de la corrida
+    assert fabrica.certificado(exacto.cupo, empresa, Decimal(50), estado="cancelado").folio == "SE-3"
+    fabrica.consumir(exacto, Decimal(60))  # más que consumo_maximo: se devuelve al terminar
+    assert "60 t del certificado de la corrida SE-2" in peticion.node.user_properties[-1][1]
+    for pide, dice in [
+        (lambda: fabrica.certificado_vencido(exacto.cupo, empresa), "un certificado vencido de AAA010101AA1"),
+        (lambda: fabrica.cupo_con_certificado(mecanismo, empresa, Decimal(100), Decimal(21)),
+         "de 100 t con 21 t ejercidas, de la corrida"),
+    ]:
+        with pytest.raises(pytest.skip.Exception) as omitido:
+            pide()
+        assert dice in str(omitido.value), str(omitido.value)
+    fabrica.cerrar()
+    FileLock(tmp_path / "candados" / "certificado-SE-2.lock", timeout=0).acquire()
 
 
 def test_la_fabrica_entrega_lo_declarado_y_deja_sin_correr_lo_que_solo_da_la_api(tmp_path: Path) -> None:
@@ -191,6 +244,8 @@ def test_la_fabrica_entrega_lo_declarado_y_deja_sin_correr_lo_que_solo_da_la_api
         (lambda: fabrica.cupo(mecanismo="Licitación Pública"), "cupo de «Licitación Pública»"),
         (lambda: fabrica.cupo(montos={2022: Decimal(500)}), "POST /_pruebas/cupos"),
         (lambda: fabrica.certificado(cupo, empresa, Decimal(100)), "POST /_pruebas/certificados"),
+        (lambda: fabrica.certificado(cupo, empresa, Decimal(9), fecha_expedicion=date(2022, 1, 1)),
+         "un certificado con fecha_expedicion dados"),
         (lambda: fabrica.consumir(certificado, Decimal("0.02")), "[datos] consumo_maximo = 0.01"),
         (fabrica.hoy, "GET /_pruebas/reloj"),
         (fabrica.sin_registro, "POST /_pruebas/autoridades"),
