@@ -130,28 +130,3 @@ Característica: Resolución de las solicitudes de cupo
     Y que la empresa inició sesión
     Cuando la empresa selecciona el cupo en la solicitud de cancelación
     Entonces la empresa no tiene certificados disponibles en el cupo
-
-  @CAN-15 @EXP-03
-  Escenario: Autorizar una cancelación devuelve el monto al saldo del cupo
-    Dado que la empresa tiene en ese cupo el certificado "A" por 100 toneladas, 20 ya ejercidas
-    Y que la empresa ya firmó la cancelación de 30 toneladas del certificado "A"
-    Cuando el dictaminador del cupo autoriza la solicitud
-    Entonces el saldo del cupo en 2022 es de 430 toneladas
-    Y el certificado "A" tiene 50 toneladas por cancelar
-    Y la empresa ve en la Ventanilla Única su solicitud autorizada, con su resolución
-
-  @CAN-15
-  Escenario: Rechazar una cancelación no cambia el saldo del cupo ni lo que el certificado tiene por cancelar
-    Dado que la empresa tiene en ese cupo el certificado "A" por 100 toneladas, 20 ya ejercidas
-    Y que la empresa ya firmó la cancelación de 30 toneladas del certificado "A"
-    Cuando el dictaminador del cupo rechaza la solicitud porque "El certificado ya se ejerció"
-    Entonces el saldo del cupo en 2022 es de 400 toneladas
-    Y el certificado "A" tiene 80 toneladas por cancelar
-
-  @CAN-15 @CAN-07
-  Escenario: Cancelar todo lo que le queda deja el certificado cancelado y fuera de la lista
-    Dado que la empresa tiene en ese cupo el certificado "A" por 100 toneladas, 20 ya ejercidas
-    Y que la empresa ya firmó la cancelación de 80 toneladas del certificado "A"
-    Cuando el dictaminador del cupo autoriza la solicitud
-    Entonces el saldo del cupo en 2022 es de 480 toneladas
-    Y la empresa no tiene certificados disponibles en el cupo

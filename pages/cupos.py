@@ -8,7 +8,7 @@ from decimal import Decimal
 from playwright.sync_api import Locator, Page
 
 from pages import pantalla
-from pages.formato import TONELADAS, patron_del_monto
+from pages.formato import MONTO, TONELADAS, monto_de, patron_del_monto
 from pages.pantalla import ir_por
 from pages.tablas import celdas, fila, filas, tabla
 
@@ -52,6 +52,13 @@ class FichaDelCupo:
     def celdas(self, tabla: str, con: str, que_dicen: re.Pattern[str]) -> Locator:
         """Las celdas (o el encabezado) del renglón de la tabla que muestra `con` cuyo texto es `que_dicen`."""
         return celdas(self.renglon(tabla, con)).filter(has_text=que_dicen)
+
+    def leer_saldo(self, anio: int) -> Decimal:
+        """El saldo del cupo en ese año, como la ficha lo muestre."""
+        texto = pantalla.leer_dato(self.page, rf"Saldo del cupo en {anio}", rf"{MONTO}\s*{TONELADAS}")
+        hallado = re.match(MONTO, texto)
+        assert hallado, texto
+        return monto_de(hallado.group())
 
     @staticmethod
     def saldo(anio: int, toneladas: Decimal) -> re.Pattern[str]:

@@ -19,6 +19,14 @@ def patron_del_monto(monto: Decimal | str) -> str:
     return rf"(?<![\d.,]){entero}{decimal}(?![\d]|[.,]\d)"
 
 
+MONTO = r"\d{1,3}(?:,?\d{3})*(?:\.\d+)?"  # «1,250.5», «1250.5», «25»
+
+
+def monto_de(texto: str) -> Decimal:
+    """El monto que escribe una pantalla («1,250.500»), como Decimal."""
+    return Decimal(texto.replace(",", ""))
+
+
 def palabras(texto: str) -> str:
     """El texto como expresión regular, con cualquier espacio (o salto de renglón) entre sus palabras."""
     return r"\s+".join(re.escape(palabra) for palabra in texto.split())

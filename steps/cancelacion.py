@@ -279,6 +279,15 @@ def tiene_por_cancelar(page: Page, empresa: Persona, cupo: Cupo, certificados: C
     expect(captura.por_cancelar(certificados[alias].folio)).to_have_text(texto_del_monto(monto))
 
 
+@then(parsers.parse('el certificado "{alias}" ya no está entre los certificados disponibles del cupo'))
+def ya_no_disponible(page: Page, empresa: Persona, cupo: Cupo, certificados: Certificados, alias: str) -> None:
+    flujos.abrir_sesion(page, empresa)
+    captura = flujos.buscar_el_cupo(page, cupo)
+    captura.seleccionar_cupo(cupo.nombre)
+    expect(captura.detalle_del_cupo).to_contain_text(cupo.nombre)
+    expect(captura.certificado_disponible(certificados[alias].folio)).to_have_count(0)
+
+
 @then("la empresa no tiene certificados disponibles en el cupo")
 def sin_disponibles(page: Page, mensajes: Mensajes, empresa: Persona, cupo: Cupo) -> None:
     flujos.abrir_sesion(page, empresa)

@@ -10,6 +10,7 @@ from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.datos import Cupo, Fabrica, Persona
+from fixtures.hora_del_portal import anio_del_portal
 from pages import flujos, pantalla
 from pages.cupos import ConsultaDeCupos, FichaDelCupo
 from pages.formato import TONELADAS, palabras, texto_del_monto
@@ -63,6 +64,28 @@ def fracciones(page: Page, datatable: list[list[str]]) -> None:
 def titulo_de_la_ficha(page: Page, titulo: str) -> None:
     """El nombre del cupo como lo escribe la ficha (en mayúsculas): el mismo texto, sin distinguirlas."""
     expect(pantalla.titulo(page)).to_have_text(re.compile(rf"^\s*{palabras(titulo)}\s*$", re.IGNORECASE))
+
+
+def _saldo(page: Page, empresa: Persona, cupo: Cupo) -> Decimal:
+    flujos.abrir_sesion(page, empresa)
+    return ConsultaDeCupos(page).abrir_ficha(cupo.nombre).leer_saldo(anio_del_portal(page))
+
+
+@given("que se conoce el saldo del cupo en el año del portal", target_fixture="saldo_anterior")
+def saldo_conocido(page: Page, empresa: Persona, cupo: Cupo) -> Decimal:
+    return _saldo(page, empresa, cupo)
+
+
+@then("el saldo del cupo en el año del portal es el de antes")
+@then(parsers.re(r"el saldo del cupo en el año del portal es el de antes (?P<signo>más|menos) "
+                 r"(?P<monto>[\d.]+) toneladas(?:, .*)?"))
+def saldo_de_antes(page: Page, empresa: Persona, cupo: Cupo, saldo_anterior: Decimal, signo: str = "más",
+                   monto: str = "0") -> None:
+    esperado = saldo_anterior + Decimal(monto) * (1 if signo == "más" else -1)
+    anio = anio_del_portal(page)
+    flujos.abrir_sesion(page, empresa)
+    ConsultaDeCupos(page).abrir_ficha(cupo.nombre)
+    expect(pantalla.contenido(page)).to_contain_text(FichaDelCupo.saldo(anio, esperado), use_inner_text=True)
 
 
 @then(parsers.parse("el saldo del cupo en {anio:d} es de {toneladas:d} toneladas"))

@@ -7,12 +7,13 @@ from datetime import datetime
 from decimal import Decimal
 
 import pytest
+from faker import Faker
 from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.calendario import CENTRO, Calendario
 from fixtures.correo import Correo, Recibido
-from fixtures.datos import Cupo, Fabrica, Persona, certificado_existente
+from fixtures.datos import Cupo, Fabrica, Persona, certificado_existente, factura
 from fixtures.documentos import DocumentoPdf, leer_documento, validar_firma_pdf
 from fixtures.hora_del_portal import anotar_lado, hora_mostrada
 from fixtures.mensajes import Mensajes
@@ -64,11 +65,12 @@ def obtuvo_asignacion(page: Page, new_context: NuevoContexto, empresa: Persona, 
 
 @given(parsers.parse("que la empresa obtuvo con esa asignación el certificado \"{alias}\" de {monto} "
                      "toneladas"))
-def obtuvo_certificado(page: Page, new_context: NuevoContexto, fabrica: Fabrica, empresa: Persona,
+def obtuvo_certificado(page: Page, new_context: NuevoContexto, fabrica: Fabrica, fake: Faker, empresa: Persona,
                        cupo: Cupo, asignacion: str, certificados: Certificados, alias: str,
                        monto: str) -> None:
+    fabrica.consumir_del_cupo(cupo, Decimal(monto), f"un certificado con la asignación {asignacion}")
     flujos.solicitar_certificado(page, empresa, asignacion, monto, monto, fabrica.archivo("factura.pdf"),
-                                 fabrica.archivo("transporte.pdf"), f"F-{fabrica.hoy():%Y}-{monto}")
+                                 fabrica.archivo("transporte.pdf"), factura(fake))
     certificados.guardar(alias, certificado_existente(
         flujos.obtener(page, new_context, cupo.dictaminador)[1], cupo, empresa))
 

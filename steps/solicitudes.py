@@ -14,23 +14,13 @@ from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.calendario import Calendario
-from fixtures.datos import Cupo, Fabrica, Persona
+from fixtures.datos import Cupo, Fabrica, Persona, factura, pedimento
 from fixtures.documentos import DocumentoPdf, leer_documento
 from fixtures.hora_del_portal import Ventanilla, anio_del_portal
 from fixtures.mensajes import Mensajes, Momento
 from pages import flujos, pantalla
-from pages.flujos import VENTANILLA_UNICA
+from pages.flujos import VENTANILLA_UNICA, NuevoContexto
 from pages.solicitudes import DetalleDeSolicitud
-
-
-def pedimento(fake: Faker, anio: int) -> str:
-    """Un número de pedimento bien formado del año: año, aduana 43, patente y consecutivo."""
-    aa = f"{anio % 100:02d}"
-    return f"{aa} 43 {fake.numerify('%###')} {aa[1]}{fake.numerify('######')}"
-
-
-def factura(fake: Faker) -> str:
-    return fake.bothify("F-####-???").upper()
 
 
 def _asignacion(ventanilla: Ventanilla, page: Page, empresa: Persona, cupo: Cupo, monto: str, lugar: str,
@@ -202,6 +192,17 @@ def presento_asignacion_para_autorizar(ventanilla: Ventanilla, page: Page, fabri
     _asignacion(ventanilla, page, empresa, cupo, monto, VENTANILLA_UNICA, renglon,
                 _copias_de_pedimentos(fabrica, copias, 1))
     return DetalleDeSolicitud(page).leer_folio()
+
+
+@given(parsers.parse("que la empresa obtuvo ahora una asignación de {monto} toneladas del cupo"),
+       target_fixture="asignacion")
+def obtuvo_asignacion_ahora(ventanilla: Ventanilla, page: Page, new_context: NuevoContexto, fabrica: Fabrica,
+                            fake: Faker, empresa: Persona, cupo: Cupo, copias: dict[str, bytes],
+                            monto: str) -> str:
+    """Como la que se va a autorizar, y el dictaminador la autoriza: devuelve el folio de la constancia."""
+    flujos.abrir_sesion(page, empresa)
+    presento_asignacion_para_autorizar(ventanilla, page, fabrica, fake, empresa, cupo, copias, monto)
+    return flujos.obtener(page, new_context, cupo.dictaminador)[1]
 
 
 @given(parsers.parse("que la empresa solicitó por la Ventanilla Única un certificado de {monto} toneladas con "
