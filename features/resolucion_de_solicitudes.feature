@@ -12,42 +12,6 @@ Característica: Resolución de las solicitudes de cupo
     Y una empresa registrada en la Ventanilla Única
     Y un cupo de 500 toneladas en 2022 que empieza a recibir solicitudes el "2022-01-03"
 
-  @PLZ-01
-  Esquema del escenario: La fecha límite de resolución es el quinto día hábil después de la presentación
-    Dado que el reloj del portal marca el "<presentada>"
-    Y que la empresa presentó una solicitud de asignación de 100 toneladas
-    Cuando el dictaminador del cupo revisa su bandeja
-    Entonces la solicitud aparece con fecha límite de resolución "<vence>"
-
-    Ejemplos:
-      | presentada          | vence      |
-      | 2022-06-01T12:00:00 | 08/06/2022 |
-      | 2022-06-03T12:00:00 | 10/06/2022 |
-      | 2022-09-12T12:00:00 | 20/09/2022 |
-      | 2022-06-02T23:30:00 | 09/06/2022 |
-
-  @PLZ-01
-  Esquema del escenario: La solicitud de certificado también vence al quinto día hábil
-    Dado que el reloj del portal marca el "<presentada>"
-    Y que la empresa ya tiene una asignación de 100 toneladas de ese cupo
-    Y que la empresa presentó una solicitud de certificado de 10 toneladas con factura por 10 toneladas
-    Cuando el dictaminador del cupo revisa su bandeja
-    Entonces la solicitud aparece con fecha límite de resolución "<vence>"
-
-    Ejemplos:
-      | presentada          | vence      |
-      | 2022-06-03T23:59:00 | 10/06/2022 |
-      | 2022-11-16T12:00:00 | 24/11/2022 |
-      | 2022-12-28T12:00:00 | 04/01/2023 |
-
-  @PLZ-01
-  Escenario: Los días inhábiles que publica la Secretaría tampoco cuentan
-    Dado que el reloj del portal marca el "2022-10-03T12:00:00"
-    Y que la Secretaría declaró inhábil el "2022-10-05"
-    Y que la empresa presentó una solicitud de asignación de 100 toneladas
-    Cuando el dictaminador del cupo revisa su bandeja
-    Entonces la solicitud aparece con fecha límite de resolución "11/10/2022"
-
   @CRT-01
   Esquema del escenario: El certificado se expide por el menor de los términos
     Dado que otra empresa ya tiene certificados por <expedido> toneladas de ese cupo
@@ -102,7 +66,8 @@ Característica: Resolución de las solicitudes de cupo
     Cuando el dictaminador del cupo autoriza la solicitud
     Entonces el certificado de cupo dice "Vigencia": "del 28/12/2022 al 31/12/2022"
 
-  @EXP-02 @PLZ-01
+  # La fecha límite que cruza el año la prueba también «Plazo de resolución» (PLZ-01), a cualquier hora.
+  @EXP-02
   Escenario: Una solicitud presentada a fin de año y resuelta en el siguiente vence y vale según el año de cada fecha
     Dado que el reloj del portal marca el "2022-12-28T12:00:00"
     Y que la empresa ya tiene una asignación de 100 toneladas de ese cupo

@@ -41,6 +41,20 @@ def otra_presento_asignacion(fabrica: Fabrica, cupo: Cupo, otra_empresa: Persona
     return fabrica.solicitud_de_asignacion(cupo, otra_empresa, Decimal(monto))
 
 
+TRAMITES = {"asignación": "asignacion", "certificado": "expedicion"}
+
+
+@given(parsers.parse("un cupo que recibió solicitudes en {anio:d}"), target_fixture="cupo")
+def cupo_de_solicitudes_de(fabrica: Fabrica, anio: int) -> Cupo:
+    return fabrica.cupo_de_solicitudes_de(anio)
+
+
+@given(parsers.re(r'una solicitud de (?P<tramite>asignación|certificado) presentada el "(?P<momento>[^"]+)"'),
+       target_fixture="folio")
+def presentada_el(fabrica: Fabrica, cupo: Cupo, tramite: str, momento: str) -> str:
+    return fabrica.solicitud_presentada_el(cupo, TRAMITES[tramite], datetime.fromisoformat(momento))
+
+
 @given(parsers.parse("que la empresa presentó una solicitud de certificado de {pedido:d} toneladas con "
                      "factura por {factura:d} toneladas"), target_fixture="folio")
 def presento_certificado(fabrica: Fabrica, asignacion: str, empresa: Persona, pedido: int,

@@ -7,6 +7,7 @@ datos, para probar la conformidad de un despliegue de la demostración sin la AP
 
 from __future__ import annotations
 
+import functools
 import json
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -18,9 +19,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from sat_pruebas import AutoridadCertificadora, Representante
-from stub_portal import catalogo
-from stub_portal.modelo import Asignacion, AutoridadConfiable, Certificado, Cupo, Usuario
+from stub_portal import catalogo, tramites_cupo
+from stub_portal.firma_documentos import FirmaDeLaSecretaria
+from stub_portal.modelo import Asignacion, AutoridadConfiable, Certificado, Cupo, DiaInhabil, Solicitud, Usuario
+from stub_portal.reglas_cupos import VENTANILLA_UNICA, ZONA_CENTRO
 from stub_portal.reloj import Reloj
+from stub_portal.tramites_cupo import DOCUMENTOS_DE_TRANSPORTE
 
 CONTRASENA = "demo12345"
 # Personas ficticias; el RFC y la CURP tienen forma válida pero no son de nadie.
@@ -88,6 +92,19 @@ DE_MONTOS_CONOCIDOS = [
     ("SE-NI-0004", "LAC010203AB1", "50", "0", "cancelado"),
     ("SE-NI-0005", "LAC010203AB1", "50", "50", "vigente"),
 ]
+# Solicitudes que se presentaron en 2021 en el cupo de mantequilla (el que tuvo monto el año pasado) y
+# siguen pendientes: su fecha límite muestra el calendario (PLZ-01) en casos que la hora del portal no da
+# (un viernes, a las 23:30, antes de un festivo, a fin de año, antes de un día inhábil del DOF).
+ANIO_DE_LAS_HISTORICAS, FIN_DE_LAS_DE_2021 = 2021, date(2022, 1, 4)  # la última vence el 04/01/2022
+SOLICITUDES_HISTORICAS = [
+    ("asignacion", "2021-06-02T12:00:00"), ("asignacion", "2021-06-04T12:00:00"),
+    ("asignacion", "2021-09-13T12:00:00"), ("asignacion", "2021-06-03T23:30:00"),
+    ("asignacion", "2021-10-04T12:00:00"),
+    ("expedicion", "2021-06-04T23:59:00"), ("expedicion", "2021-11-10T12:00:00"),
+    ("expedicion", "2021-12-28T12:00:00"),
+]
+_COPIA = tramites_cupo.Archivo("copia.pdf", b"%PDF-1.4 copia de la demostraci\xc3\xb3n")
+DIAS_INHABILES_DEMO = {date(2021, 10, 6): "Día inhábil publicado en el DOF (demostración)"}
 _CAMPOS_DEL_PERFIL = ("clave", "nombre", "regimen", "mecanismo", "tratado", "producto", "subproducto",
                       "representacion_federal")
 _DATOS_DEL_SOLICITANTE = ("curp", "telefono", "calle", "numero_exterior", "colonia", "codigo_postal",
@@ -97,7 +114,7 @@ _DATOS_DEL_SOLICITANTE = ("curp", "telefono", "calle", "numero_exterior", "colon
 def sembrar(sesiones: sessionmaker[Session], reloj: Reloj, carpeta: Path) -> Path:
     """Siembra la base (si está vacía) y escribe las e.firmas y credentials.json en la carpeta."""
     ac = AutoridadCertificadora("AC de pruebas del portal (demostración)")
-    hoy = reloj.ahora()
+    hoy, firma = reloj.ahora(), FirmaDeLaSecretaria.cargar(sesiones)
     with sesiones.begin() as sesion:
         if sesion.scalars(select(Usuario)).first() is not None:
             raise SystemExit("La base ya tiene datos: la demostración necesita una base vacía.")
@@ -134,8 +151,10 @@ def sembrar(sesiones: sessionmaker[Session], reloj: Reloj, carpeta: Path) -> Pat
                                                   "inicio_de_recepcion": f"{hoy.year}-01-02"})
             cupo.dictaminador = usuarios[dictaminador]
             cupos[cupo.clave] = cupo
+        # Con el reloj de la demostración (2022), el año pasado es el de las solicitudes de 2021.
+        historicas = hoy.date() > FIN_DE_LAS_DE_2021 and hoy.year - 1 == ANIO_DE_LAS_HISTORICAS
         pasado = catalogo.guardar_cupo(sesion, {**CUPO_DEL_ANIO_PASADO, "montos": {str(hoy.year - 1): "1000"},
-                                                "inicio_de_recepcion": f"{hoy.year - 1}-01-02"})
+                                                "inicio_de_recepcion": f"{hoy.year - 1}-01-04"})
         pasado.dictaminador = usuarios["MORA800101QW2"]
         cupos[pasado.clave] = pasado
         leche = cupos["SE-CUPO-OMC-LECHE"]
@@ -178,8 +197,16 @@ def sembrar(sesiones: sessionmaker[Session], reloj: Reloj, carpeta: Path) -> Pat
                 monto_ejercido=Decimal(ejercido), fecha_expedicion=expedicion, vigencia_hasta=vigencia,
                 estado="cancelado" if estado == "cancelado" else "vigente",
                 monto_cancelado=Decimal(expedido) - Decimal(ejercido) if estado == "cancelado" else Decimal(0)))
+        sesion.add_all(DiaInhabil(fecha=dia, descripcion=texto) for dia, texto in DIAS_INHABILES_DEMO.items())
+        de_mantequilla = Asignacion(folio=f"CA-{hoy.year - 1}-0001", cupo=pasado, titular=lacteos,
+                                    anio=hoy.year - 1, monto=Decimal(100), fecha=date(hoy.year - 1, 3, 1),
+                                    lugar=VENTANILLA_UNICA)
+        sesion.add(de_mantequilla)
+        sesion.flush()
+        solicitudes = _presentar_las_historicas(sesion, firma, quesos, lacteos, pasado.clave,
+                                                de_mantequilla.folio) if historicas else []
         descripcion = _perfil(credenciales, list(usuarios.values()), list(cupos.values()), certificados,
-                              [*asignaciones.values(), de_carne])
+                              [*asignaciones.values(), de_carne, de_mantequilla], solicitudes)
     archivo = carpeta / "credentials.json"
     archivo.write_text(json.dumps(credenciales, ensure_ascii=False, indent=2), encoding="utf-8")
     (carpeta / "perfil.toml").write_text(
@@ -188,9 +215,31 @@ def sembrar(sesiones: sessionmaker[Session], reloj: Reloj, carpeta: Path) -> Pat
     return archivo
 
 
+def _la_hora(hora: datetime) -> datetime:
+    return hora
+
+
+def _presentar_las_historicas(sesion: Session, firma: FirmaDeLaSecretaria, sin_asignacion: Usuario,
+                              titular: Usuario, cupo: str, asignacion: str) -> list[Solicitud]:
+    """Las presenta el portal mismo, cada una a su hora (su fecha límite es la que el portal calcula): las
+    de asignación, quien no tiene una en el cupo; las de certificado, el titular de `asignacion`."""
+    presentadas = []
+    for tramite, momento in SOLICITUDES_HISTORICAS:
+        hora = datetime.fromisoformat(momento).replace(tzinfo=ZONA_CENTRO)
+        contexto = tramites_cupo.Contexto(sin_asignacion if tramite == "asignacion" else titular, None,
+                                          functools.partial(_la_hora, hora), catalogo.leer(), firma)
+        if tramite == "asignacion":
+            presentadas.append(tramites_cupo.presentar_asignacion(sesion, contexto, cupo, VENTANILLA_UNICA, "10"))
+        else:
+            presentadas.append(tramites_cupo.presentar_expedicion(
+                sesion, contexto, asignacion, VENTANILLA_UNICA, "10", f"F-DEMO-{len(presentadas)}", "10",
+                DOCUMENTOS_DE_TRANSPORTE[0], _COPIA, _COPIA))
+    return presentadas
+
+
 def _perfil(credenciales: list[dict[str, str]], usuarios: list[Usuario], cupos: list[Cupo],
             certificados: list[tuple[str, Cupo, Usuario, str, str]],
-            asignaciones: list[Asignacion]) -> dict[str, Any]:
+            asignaciones: list[Asignacion], solicitudes: list[Solicitud]) -> dict[str, Any]:
     """El perfil aprovisionado (fixtures/objetivo.py) que describe los datos sembrados."""
     por_rfc = {usuario.rfc: usuario for usuario in usuarios}
     actores = []
@@ -221,6 +270,11 @@ def _perfil(credenciales: list[dict[str, str]], usuarios: list[Usuario], cupos: 
             for indice, (folio, titular, expedido, ejercido, estado) in enumerate(DE_MONTOS_CONOCIDOS)],
         "asignaciones": [{"folio": a.folio, "cupo": a.cupo.clave, "titular": a.titular.rfc,
                           "otorgado": str(a.monto), "lugar": a.lugar} for a in asignaciones],
+        "solicitudes": [{"folio": s.folio, "tramite": s.tramite, "cupo": s.cupo.clave,
+                         "solicitante": s.solicitante.rfc,
+                         "presentada": s.recibida_en.astimezone(ZONA_CENTRO).replace(tzinfo=None)}
+                        for s in solicitudes if s.cupo is not None and s.recibida_en is not None],
+        "calendario": {"dias_inhabiles": {f"{dia:%Y-%m-%d}": texto for dia, texto in DIAS_INHABILES_DEMO.items()}},
     }
 
 
