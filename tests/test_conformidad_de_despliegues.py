@@ -17,7 +17,7 @@ from fixtures.conformidad_informe import lados
 pytestmark = pytest.mark.despliegue
 # Por completo (todos sus escenarios corrieron y pasaron): 24; las demás quedan probadas en parte, porque
 # sus escenarios de reloj fijo o de montos exactos necesitan la API de pruebas.
-MINIMO_SIN_API = 24
+MINIMO_SIN_API = 29
 REGLAS = 35
 
 
