@@ -24,10 +24,7 @@ Característica: Resolución de las solicitudes de cupo
 
     Ejemplos:
       | expedido | asignación | pedido | factura | otorgado | criterio                                          | saldo |
-      | 0        | 100        | 30     | 50      | 30       | la cantidad solicitada                            | 470   |
-      | 0        | 100        | 60     | 40      | 40       | la factura comercial y el documento de transporte | 460   |
       | 475      | 100        | 60     | 80      | 25       | el saldo del cupo                                 | 0     |
-      | 0        | 20         | 60     | 80      | 20       | el saldo de la asignación                         | 480   |
 
   @CRT-01
   Escenario: Sin saldo del cupo el certificado no se puede autorizar
@@ -38,15 +35,6 @@ Característica: Resolución de las solicitudes de cupo
     Entonces el dictaminador ve que no hay saldo del cupo que otorgar
     Y la solicitud sigue pendiente
     Y el saldo del cupo en 2022 es de 0 toneladas
-
-  @CUP-07
-  Escenario: Las solicitudes de un cupo se resuelven en el orden en que llegaron
-    Dado que el reloj del portal marca el "2022-06-01T10:00:00"
-    Y que otra empresa presentó una solicitud de asignación de 100 toneladas
-    Y que el reloj del portal marca el "2022-06-01T10:05:00"
-    Y que la empresa presentó una solicitud de asignación de 100 toneladas
-    Cuando el dictaminador del cupo intenta autorizar primero la solicitud de la empresa
-    Entonces se le pide resolver antes la solicitud de la otra empresa, que llegó primero
 
   @CUP-07
   Escenario: Resuelta la primera, la siguiente recibe sólo lo que queda del cupo por asignar

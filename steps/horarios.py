@@ -33,6 +33,33 @@ def empresa_sin_asignacion(fabrica: Fabrica, cupo: Cupo) -> Persona:
     return fabrica.solicitante_sin_asignacion(cupo)
 
 
+@given("otra empresa sin asignación de ese cupo, registrada en la Ventanilla Única", target_fixture="otra_empresa")
+def otra_sin_asignacion(fabrica: Fabrica, cupo: Cupo) -> Persona:
+    return fabrica.solicitante_sin_asignacion(cupo)
+
+
+def _presentada_ahora(ventanilla: Ventanilla, page: Page, quien: Persona, cupo: Cupo, monto: str) -> str:
+    """Con la sesión de `quien`, en la Ventanilla Única; si a esta hora no recibe, no se corre."""
+    flujos.abrir_sesion(page, quien)
+    presentacion = _presentar(ventanilla, page, quien, cupo, monto, VENTANILLA_UNICA)
+    ventanilla.si_no_recibe_no_se_corre(cupo, presentacion)
+    return DetalleDeSolicitud(page).leer_folio()
+
+
+@given(parsers.parse("que otra empresa presentó ahora en la Ventanilla Única una solicitud de asignación de "
+                     "{monto} toneladas"), target_fixture="folio_de_la_otra")
+def la_otra_presento_ahora(ventanilla: Ventanilla, page: Page, otra_empresa: Persona, cupo: Cupo,
+                           monto: str) -> str:
+    return _presentada_ahora(ventanilla, page, otra_empresa, cupo, monto)
+
+
+@given(parsers.parse("que después la empresa presentó en la Ventanilla Única una solicitud de asignación de "
+                     "{monto} toneladas"), target_fixture="folio")
+def despues_la_empresa_presento(ventanilla: Ventanilla, page: Page, empresa: Persona, cupo: Cupo,
+                                monto: str) -> str:
+    return _presentada_ahora(ventanilla, page, empresa, cupo, monto)
+
+
 def _presentar(ventanilla: Ventanilla, page: Page, empresa: Persona, cupo: Cupo, monto: str,
                lugar: str) -> Presentacion:
     return ventanilla.presentar(cupo, lugar, lambda: flujos.solicitar_asignacion(page, empresa, cupo.nombre, monto,

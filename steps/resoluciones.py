@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from decimal import Decimal
 
@@ -154,7 +153,12 @@ def orden_de_prelacion(pagina_del_funcionario: Page, mensajes: Mensajes, folio: 
     expect(mensajes.en(pagina_del_funcionario, "orden_de_prelacion", folio=folio_de_la_otra)).to_be_visible()
     _en_estado(pagina_del_funcionario, mensajes, "estado_pendiente")
     bandeja = BandejaDelFuncionario(pagina_del_funcionario).abrir()
-    expect(bandeja.solicitudes).to_have_text([re.compile(folio_de_la_otra), re.compile(folio)])
+    expect(bandeja.solicitud(folio_de_la_otra)).to_have_count(1)
+    expect(bandeja.solicitud(folio)).to_have_count(1)
+    renglones = bandeja.solicitudes.all_inner_texts()  # en un ambiente compartido puede haber más
+    primero, despues = (next(i for i, texto in enumerate(renglones) if buscado in texto)
+                        for buscado in (folio_de_la_otra, folio))
+    assert primero < despues, f"la bandeja lista {folio} antes que {folio_de_la_otra}, que llegó primero"
 
 
 @then(parsers.parse("el certificado se expide por {otorgado} toneladas, por ser el menor «{criterio}»"))

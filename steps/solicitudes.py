@@ -174,6 +174,19 @@ def presento_para_autorizar(ventanilla: Ventanilla, page: Page, fabrica: Fabrica
     return DetalleDeSolicitud(page).leer_folio()
 
 
+@given(parsers.parse("que la empresa presentó con esa asignación una solicitud de certificado de {monto} "
+                     "toneladas con factura por {cantidad} toneladas"), target_fixture="folio")
+def presento_con_factura(ventanilla: Ventanilla, page: Page, fabrica: Fabrica, fake: Faker, empresa: Persona,
+                         cupo: Cupo, asignacion: str, monto: str, cantidad: str) -> str:
+    """En la Ventanilla Única; lo que se autorice sale del cupo y de la asignación, y queda dicho."""
+    fabrica.consumir_del_cupo(cupo, Decimal(monto), f"un certificado con la asignación {asignacion}")
+    flujos.abrir_sesion(page, empresa)
+    _certificado(ventanilla, cupo, VENTANILLA_UNICA, lambda: flujos.solicitar_certificado(
+        page, empresa, asignacion, monto, cantidad, fabrica.archivo("factura.pdf"),
+        fabrica.archivo("transporte.pdf"), factura(fake)))
+    return DetalleDeSolicitud(page).leer_folio()
+
+
 @given("una empresa a la que la corrida puede autorizar asignaciones de ese cupo, registrada en la Ventanilla "
        "Única", target_fixture="empresa")
 def empresa_para_asignaciones(fabrica: Fabrica, cupo: Cupo) -> Persona:
