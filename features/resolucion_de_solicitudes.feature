@@ -46,28 +46,6 @@ Característica: Resolución de las solicitudes de cupo
     Cuando el dictaminador del cupo autoriza la solicitud
     Entonces la asignación se otorga por 50 toneladas, por ser el menor «lo que queda del cupo por asignar»
 
-  @EXP-02
-  Escenario: Un certificado expedido a fines de diciembre vence el 31 de diciembre
-    Dado que el reloj del portal marca el "2022-12-28T12:00:00"
-    Y que la empresa ya tiene una asignación de 100 toneladas de ese cupo
-    Y que la empresa presentó una solicitud de certificado de 10 toneladas con factura por 10 toneladas
-    Cuando el dictaminador del cupo autoriza la solicitud
-    Entonces el certificado de cupo dice "Vigencia": "del 28/12/2022 al 31/12/2022"
-
-  # La fecha límite que cruza el año la prueba también «Plazo de resolución» (PLZ-01), a cualquier hora.
-  @EXP-02
-  Escenario: Una solicitud presentada a fin de año y resuelta en el siguiente vence y vale según el año de cada fecha
-    Dado que el reloj del portal marca el "2022-12-28T12:00:00"
-    Y que la empresa ya tiene una asignación de 100 toneladas de ese cupo
-    Y que la empresa presentó una solicitud de certificado de 10 toneladas con factura por 10 toneladas
-    Y que el reloj del portal marca el "2023-01-03T10:00:00"
-    Cuando el dictaminador del cupo revisa su bandeja
-    Entonces la solicitud aparece con fecha límite de resolución "04/01/2023"
-    Cuando el dictaminador del cupo autoriza la solicitud
-    Entonces el certificado de cupo dice "Fecha de resolución": "03/01/2023"
-    Y el certificado de cupo dice "Vigencia": "del 03/01/2023 al 31/12/2023"
-    Y el certificado de cupo ampara 10 toneladas
-
   @EXP-02 @CAN-07
   Escenario: El 31 de diciembre a las 23:59 el certificado del año todavía se puede cancelar
     Dado que la empresa tiene en ese cupo el certificado "A" por 100 toneladas, 20 ya ejercidas

@@ -54,6 +54,26 @@ def presentada_el(fabrica: Fabrica, cupo: Cupo, tramite: str, momento: str) -> s
     return fabrica.solicitud_presentada_el(cupo, TRAMITES[tramite], datetime.fromisoformat(momento))
 
 
+@given(parsers.re(r'una solicitud de (?P<tramite>asignación|certificado) presentada el "(?P<presentada>[^"]+)" '
+                  r'y autorizada el "(?P<autorizada>[^"]+)"'), target_fixture="folio")
+def autorizada_el(fabrica: Fabrica, new_context: NuevoContexto, cupo: Cupo, tramite: str, presentada: str,
+                  autorizada: str) -> str:
+    """Con la API, el dictaminador la autoriza con el reloj del portal en ese momento."""
+    def autorizar(folio: str) -> None:
+        flujos.resolver(new_context, cupo.dictaminador, folio, autorizar=True).close()
+
+    return fabrica.solicitud_autorizada_el(cupo, TRAMITES[tramite], datetime.fromisoformat(presentada),
+                                           datetime.fromisoformat(autorizada), autorizar)
+
+
+@when("el dictaminador del cupo abre esa solicitud", target_fixture="pagina_del_funcionario")
+def abre_esa_solicitud(new_context: NuevoContexto, cupo: Cupo, folio: str) -> Page:
+    pagina = new_context().new_page()
+    flujos.abrir_sesion(pagina, cupo.dictaminador)
+    SolicitudDelFuncionario(pagina).abrir(folio)
+    return pagina
+
+
 @given(parsers.parse("que la empresa presentó una solicitud de certificado de {pedido:d} toneladas con "
                      "factura por {factura:d} toneladas"), target_fixture="folio")
 def presento_certificado(fabrica: Fabrica, asignacion: str, empresa: Persona, pedido: int,

@@ -9,17 +9,20 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import tomli_w
+from cryptography import x509
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from sat_pruebas import AutoridadCertificadora, Representante
-from stub_portal import catalogo, tramites_cupo
+from stub_portal import catalogo, resoluciones, tramites_cupo
+from stub_portal.efirma import Firmante, abrir_efirma
 from stub_portal.firma_documentos import FirmaDeLaSecretaria
 from stub_portal.modelo import Asignacion, AutoridadConfiable, Certificado, Cupo, DiaInhabil, Solicitud, Usuario
 from stub_portal.reglas_cupos import VENTANILLA_UNICA, ZONA_CENTRO
@@ -104,6 +107,10 @@ SOLICITUDES_HISTORICAS = [
     ("expedicion", "2021-12-28T12:00:00"),
 ]
 _COPIA = tramites_cupo.Archivo("copia.pdf", b"%PDF-1.4 copia de la demostraci\xc3\xb3n")
+# Y dos de certificado que el dictaminador autorizó (EXP-02): una el mismo 28 de diciembre, otra ya en 2022.
+# Se resuelven antes de presentar las pendientes: las de un cupo se atienden en el orden en que llegaron.
+SOLICITUDES_RESUELTAS = [("2021-12-28T11:00:00", "2021-12-28T13:00:00"),
+                         ("2021-12-28T11:30:00", "2022-01-03T10:00:00")]
 DIAS_INHABILES_DEMO = {date(2021, 10, 6): "Día inhábil publicado en el DOF (demostración)"}
 _CAMPOS_DEL_PERFIL = ("clave", "nombre", "regimen", "mecanismo", "tratado", "producto", "subproducto",
                       "representacion_federal")
@@ -203,8 +210,10 @@ def sembrar(sesiones: sessionmaker[Session], reloj: Reloj, carpeta: Path) -> Pat
                                     lugar=VENTANILLA_UNICA)
         sesion.add(de_mantequilla)
         sesion.flush()
+        resuelve = usuarios["MORA800101QW2"], functools.partial(
+            _firmante, carpeta, "MORA800101QW2", x509.load_pem_x509_certificate(ac.certificado_pem.encode()))
         solicitudes = _presentar_las_historicas(sesion, firma, quesos, lacteos, pasado.clave,
-                                                de_mantequilla.folio) if historicas else []
+                                                de_mantequilla.folio, resuelve) if historicas else []
         descripcion = _perfil(credenciales, list(usuarios.values()), list(cupos.values()), certificados,
                               [*asignaciones.values(), de_carne, de_mantequilla], solicitudes)
     archivo = carpeta / "credentials.json"
@@ -220,21 +229,44 @@ def _la_hora(hora: datetime) -> datetime:
 
 
 def _presentar_las_historicas(sesion: Session, firma: FirmaDeLaSecretaria, sin_asignacion: Usuario,
-                              titular: Usuario, cupo: str, asignacion: str) -> list[Solicitud]:
+                              titular: Usuario, cupo: str, asignacion: str,
+                              dictaminador: tuple[Usuario, Callable[[datetime], Firmante]]) -> list[Solicitud]:
     """Las presenta el portal mismo, cada una a su hora (su fecha límite es la que el portal calcula): las
-    de asignación, quien no tiene una en el cupo; las de certificado, el titular de `asignacion`."""
+    de asignación, quien no tiene una en el cupo; las de certificado, el titular de `asignacion`. Las que
+    se resuelven, las resuelve el portal con la e.firma del dictaminador, a su hora."""
+    def contexto(quien: Usuario, hora: datetime) -> tramites_cupo.Contexto:
+        return tramites_cupo.Contexto(quien, None, functools.partial(_la_hora, hora), catalogo.leer(), firma)
+
+    def certificado(hora: datetime) -> Solicitud:
+        return tramites_cupo.presentar_expedicion(
+            sesion, contexto(titular, hora), asignacion, VENTANILLA_UNICA, "10", f"F-DEMO-{hora:%m%d%H%M}", "10",
+            DOCUMENTOS_DE_TRANSPORTE[0], _COPIA, _COPIA)
+
     presentadas = []
-    for tramite, momento in SOLICITUDES_HISTORICAS:
-        hora = datetime.fromisoformat(momento).replace(tzinfo=ZONA_CENTRO)
-        contexto = tramites_cupo.Contexto(sin_asignacion if tramite == "asignacion" else titular, None,
-                                          functools.partial(_la_hora, hora), catalogo.leer(), firma)
+    funcionario, firmante = dictaminador
+    for presentada, autorizada in SOLICITUDES_RESUELTAS:
+        solicitud = certificado(_hora(presentada))
+        momento = _hora(autorizada)
+        presentadas.append(resoluciones.resolver(sesion, solicitud, resoluciones.Resolucion(
+            True, "", funcionario, firmante(momento), momento, firma)))
+    for tramite, presentada in SOLICITUDES_HISTORICAS:
+        hora = _hora(presentada)
         if tramite == "asignacion":
-            presentadas.append(tramites_cupo.presentar_asignacion(sesion, contexto, cupo, VENTANILLA_UNICA, "10"))
+            presentadas.append(tramites_cupo.presentar_asignacion(sesion, contexto(sin_asignacion, hora), cupo,
+                                                                  VENTANILLA_UNICA, "10"))
         else:
-            presentadas.append(tramites_cupo.presentar_expedicion(
-                sesion, contexto, asignacion, VENTANILLA_UNICA, "10", f"F-DEMO-{len(presentadas)}", "10",
-                DOCUMENTOS_DE_TRANSPORTE[0], _COPIA, _COPIA))
+            presentadas.append(certificado(hora))
     return presentadas
+
+
+def _firmante(carpeta: Path, rfc: str, autoridad: x509.Certificate, ahora: datetime) -> Firmante:
+    """La e.firma que la demostración le dio (en la carpeta), abierta como la abre el portal."""
+    return abrir_efirma((carpeta / f"{rfc}.cer").read_bytes(), (carpeta / f"{rfc}.key").read_bytes(), CONTRASENA,
+                        [autoridad], ahora)
+
+
+def _hora(texto: str) -> datetime:
+    return datetime.fromisoformat(texto).replace(tzinfo=ZONA_CENTRO)
 
 
 def _perfil(credenciales: list[dict[str, str]], usuarios: list[Usuario], cupos: list[Cupo],
@@ -271,11 +303,16 @@ def _perfil(credenciales: list[dict[str, str]], usuarios: list[Usuario], cupos: 
         "asignaciones": [{"folio": a.folio, "cupo": a.cupo.clave, "titular": a.titular.rfc,
                           "otorgado": str(a.monto), "lugar": a.lugar} for a in asignaciones],
         "solicitudes": [{"folio": s.folio, "tramite": s.tramite, "cupo": s.cupo.clave,
-                         "solicitante": s.solicitante.rfc,
-                         "presentada": s.recibida_en.astimezone(ZONA_CENTRO).replace(tzinfo=None)}
+                         "solicitante": s.solicitante.rfc, "presentada": _local(s.recibida_en),
+                         **({"autorizada": _local(s.resuelta_en)} if s.resuelta_en else {})}
                         for s in solicitudes if s.cupo is not None and s.recibida_en is not None],
         "calendario": {"dias_inhabiles": {f"{dia:%Y-%m-%d}": texto for dia, texto in DIAS_INHABILES_DEMO.items()}},
     }
+
+
+def _local(momento: datetime) -> datetime:
+    """La hora del centro, sin zona: como la escribe el perfil (la base la devuelve ya sin zona, del centro)."""
+    return momento if momento.tzinfo is None else momento.astimezone(ZONA_CENTRO).replace(tzinfo=None)
 
 
 def _cupo_del_perfil(cupo: Cupo) -> dict[str, Any]:

@@ -3,7 +3,7 @@ lo declarado (fixtures/aprovisionado.py): qué valida, qué entrega, qué deja s
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -201,6 +201,49 @@ expedido = "50"
 ejercido = "0"
 estado = "cancelado"
 """
+
+
+SOLICITUDES = """
+[[solicitudes]]
+folio = "F-1"
+tramite = "asignacion"
+cupo = "CUPO-1"
+solicitante = "AAA010101AA1"
+presentada = 2021-06-03T23:30:00
+
+[[solicitudes]]
+folio = "F-2"
+tramite = "expedicion"
+cupo = "CUPO-1"
+solicitante = "AAA010101AA1"
+presentada = 2021-12-28T11:00:00
+autorizada = 2022-01-03T10:00:00
+"""
+
+
+def test_las_solicitudes_de_otras_fechas_se_hallan_por_su_hora_y_si_estan_pendientes(tmp_path: Path) -> None:
+    fabrica, _ = _fabrica(tmp_path, PERFIL.replace("[[asignaciones]]", SOLICITUDES + "[[asignaciones]]"))
+    cupo = fabrica.cupo_de_solicitudes_de(2021)
+    assert cupo.clave == "CUPO-1"
+    assert fabrica.solicitud_presentada_el(cupo, "asignacion", datetime(2021, 6, 3, 23, 30)) == "F-1"
+    presentada, autorizada = datetime(2021, 12, 28, 11), datetime(2022, 1, 3, 10)
+    # declarada autorizada: no se autoriza otra vez
+    assert fabrica.solicitud_autorizada_el(cupo, "expedicion", presentada, autorizada,
+                                           lambda folio: _sin_navegador()) == "F-2"
+    for pide, dice in [
+        (lambda: fabrica.solicitud_presentada_el(cupo, "expedicion", datetime(2021, 12, 28, 11)),
+         "una solicitud pendiente de expedicion del cupo CUPO-1 presentada el 28/12/2021 11:00"),
+        (lambda: fabrica.cupo_de_solicitudes_de(2020), "solicitudes pendientes que el ambiente recibió en 2020"),
+        (lambda: fabrica.declarar_inhabil(date(2021, 10, 6)), "ese día en [calendario] dias_inhabiles"),
+    ]:
+        with pytest.raises(pytest.skip.Exception) as omitido:
+            pide()
+        assert dice in str(omitido.value), str(omitido.value)
+    fabrica.cerrar()
+    ajena = SOLICITUDES.replace('"AAA010101AA1"\npresentada = 2021-06', '"ZZZ010101ZZ9"\npresentada = 2021-06')
+    mal = PERFIL.replace("[[asignaciones]]", ajena + "[[asignaciones]]")
+    with pytest.raises(PerfilInvalido, match=r"el titular de la solicitud F-1 \(ZZZ010101ZZ9\) no es un actor"):
+        cargar(_perfil(tmp_path, mal))
 
 
 def test_un_certificado_de_la_corrida_se_usa_a_la_vez_y_deja_firmar_lo_que_haga_falta(tmp_path: Path) -> None:
