@@ -45,19 +45,3 @@ Característica: Resolución de las solicitudes de cupo
     Y que el dictaminador del cupo autorizó la solicitud de la otra empresa
     Cuando el dictaminador del cupo autoriza la solicitud
     Entonces la asignación se otorga por 50 toneladas, por ser el menor «lo que queda del cupo por asignar»
-
-  @EXP-02 @CAN-07
-  Escenario: El 31 de diciembre a las 23:59 el certificado del año todavía se puede cancelar
-    Dado que la empresa tiene en ese cupo el certificado "A" por 100 toneladas, 20 ya ejercidas
-    Y que el reloj del portal marca el "2022-12-31T23:59:00"
-    Y que la empresa inició sesión
-    Cuando la empresa selecciona el cupo en la solicitud de cancelación
-    Entonces los certificados disponibles son "A" con 80 toneladas por cancelar
-
-  @EXP-02 @CAN-07
-  Escenario: El 1 de enero el certificado del año anterior ya no se puede cancelar
-    Dado que la empresa tiene en ese cupo el certificado "A" por 100 toneladas, 20 ya ejercidas
-    Y que el reloj del portal marca el "2023-01-01T00:00:00"
-    Y que la empresa inició sesión
-    Cuando la empresa selecciona el cupo en la solicitud de cancelación
-    Entonces la empresa no tiene certificados disponibles en el cupo

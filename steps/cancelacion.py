@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
 from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
+from fixtures.calendario import CENTRO, Calendario
 from fixtures.datos import Cupo, Fabrica, Persona
+from fixtures.hora_del_portal import anio_del_portal, anotar_lado, hora_mostrada
 from fixtures.mensajes import Mensajes
 from pages import flujos
 from pages.cancelacion import ETIQUETAS_DE_BUSQUEDA, CapturaDeCancelacion
@@ -91,6 +94,41 @@ def certificado_con_montos_en_un_cupo(fabrica: Fabrica, empresa: Persona, certif
     certificado = fabrica.cupo_con_certificado(mecanismo, empresa, Decimal(expedido), Decimal(ejercido))
     certificados.guardar(alias, certificado)
     return certificado.cupo
+
+
+@given(parsers.re(r'que la empresa tiene el certificado "(?P<alias>[^"]+)", expedido (?P<cuando>en el año del '
+                  r'portal|el año anterior al del portal), en un cupo de "(?P<mecanismo>[^"]+)"'),
+       target_fixture="cupo")
+def certificado_de_un_anio(page: Page, fabrica: Fabrica, empresa: Persona, certificados: Certificados, alias: str,
+                           cuando: str, mecanismo: str) -> Cupo:
+    anio = anio_del_portal(page) - (0 if cuando == "en el año del portal" else 1)
+    certificado = fabrica.certificado_expedido_en(mecanismo, empresa, anio)
+    certificados.guardar(alias, certificado)
+    certificados.anio[alias] = anio
+    return certificado.cupo
+
+
+@given(parsers.re(r'que el reloj del portal marca, si se puede fijar, el (?P<minuto>último minuto del año|primer '
+                  r'minuto del año siguiente) del certificado "(?P<alias>[^"]+)"'))
+def al_fin_del_anio(request: pytest.FixtureRequest, page: Page, fabrica: Fabrica, certificados: Certificados,
+                    minuto: str, alias: str) -> None:
+    """Con la API, en ese minuto (la frontera exacta); sin ella, a la hora que tenga el portal, que tiene que
+    estar del mismo lado del 31 de diciembre del año del certificado, o el escenario no se corre."""
+    anio, ultimo = certificados.anio[alias], minuto.startswith("último")
+    fabrica.fijar_reloj_si_se_puede(datetime(anio, 12, 31, 23, 59) if ultimo else datetime(anio + 1, 1, 1, 0, 0))
+    hora = hora_mostrada(page)
+    desde, hasta = (momento.astimezone(CENTRO) for momento in (hora.desde, hora.hasta))
+    vence = Calendario.vigencia(date(anio, 1, 1))
+    vigente = hasta.date() <= vence
+    if (desde.date() <= vence) != vigente:
+        pytest.skip("No se juzga: el portal marcaba justo el fin del año del certificado; repita la corrida.")
+    if vigente != ultimo:
+        necesita = "el año" if ultimo else "un año posterior al"
+        pytest.skip(f"No se corre a esta hora: el portal marca el {desde:%d/%m/%Y %H:%M} (hora del centro) y el "
+                    f"escenario necesita {necesita} del certificado ({anio}).")
+    lado = "todavía en" if vigente else "ya después de"
+    anotar_lado(request, "EXP-02", f"el {desde:%d/%m/%Y a las %H:%M} (hora del centro), {lado} el año de "
+                                   f"expedición del certificado ({anio}): vigente hasta el 31/12/{anio}")
 
 
 @given(parsers.re(r'que la empresa agregó el certificado "(?P<alias>[^"]+)" con un monto a favor '

@@ -27,6 +27,7 @@ class Certificados:
     def __init__(self) -> None:
         self._por_alias: dict[str, Certificado] = {}
         self._a_cancelar: dict[str, Decimal] = {}  # lo que la empresa agregó a su borrador, por alias
+        self.anio: dict[str, int] = {}  # el año de expedición, de los que el escenario lo dice
 
     def guardar(self, alias: str, certificado: Certificado) -> None:
         self._por_alias[alias] = certificado

@@ -215,7 +215,7 @@ def sembrar(sesiones: sessionmaker[Session], reloj: Reloj, carpeta: Path) -> Pat
         solicitudes = _presentar_las_historicas(sesion, firma, quesos, lacteos, pasado.clave,
                                                 de_mantequilla.folio, resuelve) if historicas else []
         descripcion = _perfil(credenciales, list(usuarios.values()), list(cupos.values()), certificados,
-                              [*asignaciones.values(), de_carne, de_mantequilla], solicitudes)
+                              [*asignaciones.values(), de_carne, de_mantequilla], solicitudes, desde)
     archivo = carpeta / "credentials.json"
     archivo.write_text(json.dumps(credenciales, ensure_ascii=False, indent=2), encoding="utf-8")
     (carpeta / "perfil.toml").write_text(
@@ -271,7 +271,7 @@ def _hora(texto: str) -> datetime:
 
 def _perfil(credenciales: list[dict[str, str]], usuarios: list[Usuario], cupos: list[Cupo],
             certificados: list[tuple[str, Cupo, Usuario, str, str]],
-            asignaciones: list[Asignacion], solicitudes: list[Solicitud]) -> dict[str, Any]:
+            asignaciones: list[Asignacion], solicitudes: list[Solicitud], desde: date) -> dict[str, Any]:
     """El perfil aprovisionado (fixtures/objetivo.py) que describe los datos sembrados."""
     por_rfc = {usuario.rfc: usuario for usuario in usuarios}
     actores = []
@@ -295,10 +295,11 @@ def _perfil(credenciales: list[dict[str, str]], usuarios: list[Usuario], cupos: 
         "actores": actores,
         "cupos": [_cupo_del_perfil(cupo) for cupo in cupos],
         "certificados": [{"folio": folio, "cupo": cupo.clave, "titular": titular.rfc,
-                          "por_cancelar": str(Decimal(expedido) - Decimal(ejercido))}
+                          "por_cancelar": str(Decimal(expedido) - Decimal(ejercido)), "expedicion": desde}
                          for folio, cupo, titular, expedido, ejercido in certificados] + [
             {"folio": folio, "cupo": CUPO_DE_SOLICITUDES, "titular": titular, "expedido": expedido,
-             "ejercido": ejercido, "estado": estado, "de_la_corrida": indice == 0}
+             "ejercido": ejercido, "estado": estado, "de_la_corrida": indice == 0,
+             "expedicion": date(desde.year - 1, 12, 28) if estado == "vencido" else desde}
             for indice, (folio, titular, expedido, ejercido, estado) in enumerate(DE_MONTOS_CONOCIDOS)],
         "asignaciones": [{"folio": a.folio, "cupo": a.cupo.clave, "titular": a.titular.rfc,
                           "otorgado": str(a.monto), "lugar": a.lugar} for a in asignaciones],

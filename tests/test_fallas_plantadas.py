@@ -23,7 +23,7 @@ from fixtures.conformidad_de_despliegues import RAIZ, romper
 
 pytestmark = pytest.mark.despliegue
 
-# (archivo, texto de antes, texto de después), la característica, qué escenarios correr (-k) y los que deben
+# (archivo, texto de antes, texto de después), las características, qué escenarios correr (-k) y los que deben
 # fallar (por una parte de su título): ésos, y ningún otro de los que se corren
 FALLAS = {
     "el aviso nombra otro parámetro requerido": (
@@ -52,8 +52,8 @@ FALLAS = {
     "la prelación señala otra solicitud": (
         ("stub_portal/resoluciones.py", 'f"{antes.folio}, que llegó antes al mismo cupo."',
          'f"{solicitud.folio}, que llegó antes al mismo cupo."'),
-        "resolucion_de_solicitudes.feature", "orden_en_que_llegaron or resuelta_la_primera",
-        ("en el orden en que llegaron",)),
+        "orden_de_llegada.feature resolucion_de_solicitudes.feature",
+        "orden_en_que_llegaron or resuelta_la_primera", ("en el orden en que llegaron",)),
     "una copia adjunta le llega alterada al dictaminador": (
         ("stub_portal/vistas/funcionario.py", "return descarga(archivo.contenido, archivo.nombre",
          "return descarga(archivo.contenido[:-1], archivo.nombre"),
@@ -65,7 +65,8 @@ FALLAS = {
     "el certificado dice en un renglón otro monto que el otorgado": (
         ("stub_portal/resoluciones.py", 'f"Monto expedido: {formato_monto(otorgamiento.monto)}',
          'f"Monto expedido: {formato_monto(solicitud.monto_solicitado or otorgamiento.monto)}'),
-        "resolucion_de_solicitudes.feature", "menor_de_los_términos", ("se expide por el menor",)),
+        "monto_del_certificado.feature resolucion_de_solicitudes.feature", "menor_de_los_términos",
+        ("se expide por el menor",)),
 }
 
 
@@ -76,7 +77,8 @@ def test_una_falla_plantada_hace_fallar_el_escenario_que_la_vigila(falla: str, t
     junit = tmp_path / "junit.xml"
     entorno = {**os.environ, "PYTHONPATH": f"{tmp_path}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
     corrida = subprocess.run(
-        [sys.executable, "-m", "pytest", f"features/{caracteristica}", "-k", seleccion, "-p", "no:xdist",
+        [sys.executable, "-m", "pytest", *(f"features/{c}" for c in caracteristica.split()), "-k", seleccion,
+         "-p", "no:xdist",
          "--mensajes", "sentido", "--reruns", "0", "--junitxml", str(junit), "--output", str(tmp_path / "salida"),
          "--cucumberjson", str(tmp_path / "cucumber.json"), "--documentacion", str(tmp_path / "doc")],
         cwd=RAIZ, env=entorno, capture_output=True, text=True, timeout=600)
