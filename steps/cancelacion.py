@@ -101,6 +101,7 @@ def certificado_con_montos_en_un_cupo(fabrica: Fabrica, empresa: Persona, certif
        target_fixture="cupo")
 def certificado_de_un_anio(page: Page, fabrica: Fabrica, empresa: Persona, certificados: Certificados, alias: str,
                            cuando: str, mecanismo: str) -> Cupo:
+    flujos.abrir_sesion(page, empresa)  # el año, el de la hora que muestra el portal
     anio = anio_del_portal(page) - (0 if cuando == "en el año del portal" else 1)
     certificado = fabrica.certificado_expedido_en(mecanismo, empresa, anio)
     certificados.guardar(alias, certificado)
@@ -116,6 +117,7 @@ def al_fin_del_anio(request: pytest.FixtureRequest, page: Page, fabrica: Fabrica
     estar del mismo lado del 31 de diciembre del año del certificado, o el escenario no se corre."""
     anio, ultimo = certificados.anio[alias], minuto.startswith("último")
     fabrica.fijar_reloj_si_se_puede(datetime(anio, 12, 31, 23, 59) if ultimo else datetime(anio + 1, 1, 1, 0, 0))
+    page.reload()  # la hora que muestra, ya con el reloj como quedó
     hora = hora_mostrada(page)
     desde, hasta = (momento.astimezone(CENTRO) for momento in (hora.desde, hora.hasta))
     vence = Calendario.vigencia(date(anio, 1, 1))
@@ -126,8 +128,8 @@ def al_fin_del_anio(request: pytest.FixtureRequest, page: Page, fabrica: Fabrica
         necesita = "el año" if ultimo else "un año posterior al"
         pytest.skip(f"No se corre a esta hora: el portal marca el {desde:%d/%m/%Y %H:%M} (hora del centro) y el "
                     f"escenario necesita {necesita} del certificado ({anio}).")
-    lado = "todavía en" if vigente else "ya después de"
-    anotar_lado(request, "EXP-02", f"el {desde:%d/%m/%Y a las %H:%M} (hora del centro), {lado} el año de "
+    lado = "todavía en el" if vigente else "ya después del"
+    anotar_lado(request, "EXP-02", f"el {desde:%d/%m/%Y a las %H:%M} (hora del centro), {lado} año de "
                                    f"expedición del certificado ({anio}): vigente hasta el 31/12/{anio}")
 
 
