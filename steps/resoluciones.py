@@ -20,6 +20,7 @@ from pages import flujos, pantalla
 from pages.flujos import NuevoContexto
 from pages.formato import TONELADAS, patron_del_monto
 from pages.funcionario import BandejaDelFuncionario, SolicitudDelFuncionario
+from pages.solicitudes import DetalleDeSolicitud
 from sat_pruebas import verificar_sello
 from steps.valores import Certificados
 
@@ -158,6 +159,17 @@ def obtiene_cancelacion(page: Page, new_context: NuevoContexto, mensajes: Mensaj
     funcionario = flujos.resolver(new_context, cupo.dictaminador, folio, autorizar=True)
     _en_estado(funcionario, mensajes, "estado_autorizada")
     return folio
+
+
+@when(parsers.parse("la empresa obtiene la cancelación de {monto} toneladas del certificado expedido"))
+def cancela_lo_expedido(page: Page, new_context: NuevoContexto, mensajes: Mensajes, empresa: Persona, cupo: Cupo,
+                        folio: str, monto: str) -> None:
+    """El certificado que resultó de la solicitud autorizada en el escenario."""
+    flujos.abrir_sesion(page, empresa)
+    certificado = DetalleDeSolicitud(page).abrir(folio).leer_documento()
+    cancelacion = flujos.firmar_cancelacion(page, empresa, cupo, certificado, monto)
+    _en_estado(flujos.resolver(new_context, cupo.dictaminador, cancelacion, autorizar=True), mensajes,
+               "estado_autorizada")
 
 
 @then(parsers.parse('la solicitud aparece con fecha límite de resolución "{vence}"'))

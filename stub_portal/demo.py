@@ -80,6 +80,22 @@ CUPOS_DEMO: list[tuple[dict[str, Any], str]] = [
       "fracciones": ["0202.30.01"]}, "RIBT830610PL7"),
 ]
 CUPO_DE_SOLICITUDES = "SE-CUPO-NI-CARNE"
+# Dos cupos a los que otra empresa ya les usó casi todo o todo el saldo del año (CRT-01: el saldo del cupo
+# como término del certificado); la empresa de la corrida tiene ahí una asignación de 1 t.
+CUPOS_CON_POCO_SALDO: list[tuple[dict[str, Any], str]] = [
+    ({"clave": "SE-CUPO-OMC-LACTOSUERO", "nombre": "Lactosuero (OMC)", "regimen": "Importación",
+      "mecanismo": "Licitación Pública", "tratado": "Organización Mundial del Comercio (OMC)",
+      "pais_origen": "Cualquier país miembro de la OMC", "producto": "Lactosuero",
+      "subproducto": "Lactosuero en polvo",
+      "representacion_federal": "Representación Federal en la Ciudad de México",
+      "fracciones": ["0404.10.01"]}, "0.002"),
+    ({"clave": "SE-CUPO-OMC-YOGUR", "nombre": "Yogur (OMC)", "regimen": "Importación",
+      "mecanismo": "Licitación Pública", "tratado": "Organización Mundial del Comercio (OMC)",
+      "pais_origen": "Cualquier país miembro de la OMC", "producto": "Yogur", "subproducto": "Yogur natural",
+      "representacion_federal": "Representación Federal en la Ciudad de México",
+      "fracciones": ["0403.20.01"]}, "0"),
+]
+MONTO_DE_LOS_CUPOS_CON_POCO_SALDO = Decimal(500)
 # Un cupo que tuvo monto el año pasado y no tiene este año (CUP-01): no recibe solicitudes.
 CUPO_DEL_ANIO_PASADO: dict[str, Any] = {
     "clave": "SE-CUPO-OMC-MANTEQUILLA", "nombre": "Mantequilla (OMC)", "regimen": "Importación",
@@ -164,6 +180,14 @@ def sembrar(sesiones: sessionmaker[Session], reloj: Reloj, carpeta: Path) -> Pat
                                                 "inicio_de_recepcion": f"{hoy.year - 1}-01-04"})
         pasado.dictaminador = usuarios["MORA800101QW2"]
         cupos[pasado.clave] = pasado
+        con_poco_saldo = []
+        for datos, saldo in CUPOS_CON_POCO_SALDO:
+            cupo = catalogo.guardar_cupo(sesion, {
+                **datos, "montos": {str(hoy.year): str(MONTO_DE_LOS_CUPOS_CON_POCO_SALDO)},
+                "inicio_de_recepcion": f"{hoy.year}-01-02"})
+            cupo.dictaminador = usuarios["MORA800101QW2"]
+            cupos[cupo.clave] = cupo
+            con_poco_saldo.append((cupo, Decimal(saldo)))
         leche = cupos["SE-CUPO-OMC-LECHE"]
         desde = hoy.date() - timedelta(days=min(30, hoy.timetuple().tm_yday - 1))
         fin = desde.replace(month=12, day=31)
@@ -181,6 +205,17 @@ def sembrar(sesiones: sessionmaker[Session], reloj: Reloj, carpeta: Path) -> Pat
         de_carne = Asignacion(folio=f"CA-{hoy.year}-0003", cupo=carne, titular=quesos, anio=hoy.year,
                               monto=Decimal(100), fecha=desde, lugar=carne.representacion_federal)
         sesion.add(de_carne)
+        de_la_corrida = usuarios[SOLICITANTE_DE_ASIGNACIONES]
+        con_saldo_asignado = []
+        for numero, (poco, le_queda) in enumerate(con_poco_saldo, start=4):
+            sesion.add(Certificado(
+                folio=f"SE-{poco.producto[:2].upper()}-0001", cupo=poco, titular=quesos,
+                monto_expedido=MONTO_DE_LOS_CUPOS_CON_POCO_SALDO - le_queda, monto_ejercido=Decimal(0),
+                fecha_expedicion=desde, vigencia_hasta=fin))
+            asignada = Asignacion(folio=f"CA-{hoy.year}-{numero:04d}", cupo=poco, titular=de_la_corrida,
+                                  anio=hoy.year, monto=Decimal(1), fecha=desde, lugar=poco.representacion_federal)
+            sesion.add(asignada)
+            con_saldo_asignado.append(asignada)
         certificados = [
             ("SE-GT-0001", queso, lacteos, "40", "10.5"),
             ("SE-GT-0002", queso, lacteos, "25", "0"),
@@ -215,7 +250,8 @@ def sembrar(sesiones: sessionmaker[Session], reloj: Reloj, carpeta: Path) -> Pat
         solicitudes = _presentar_las_historicas(sesion, firma, quesos, lacteos, pasado.clave,
                                                 de_mantequilla.folio, resuelve) if historicas else []
         descripcion = _perfil(credenciales, list(usuarios.values()), list(cupos.values()), certificados,
-                              [*asignaciones.values(), de_carne, de_mantequilla], solicitudes, desde)
+                              [*asignaciones.values(), de_carne, de_mantequilla, *con_saldo_asignado], solicitudes,
+                              desde, {cupo.clave: saldo for cupo, saldo in con_poco_saldo})
     archivo = carpeta / "credentials.json"
     archivo.write_text(json.dumps(credenciales, ensure_ascii=False, indent=2), encoding="utf-8")
     (carpeta / "perfil.toml").write_text(
@@ -271,7 +307,8 @@ def _hora(texto: str) -> datetime:
 
 def _perfil(credenciales: list[dict[str, str]], usuarios: list[Usuario], cupos: list[Cupo],
             certificados: list[tuple[str, Cupo, Usuario, str, str]],
-            asignaciones: list[Asignacion], solicitudes: list[Solicitud], desde: date) -> dict[str, Any]:
+            asignaciones: list[Asignacion], solicitudes: list[Solicitud], desde: date,
+            saldos: dict[str, Decimal]) -> dict[str, Any]:
     """El perfil aprovisionado (fixtures/objetivo.py) que describe los datos sembrados."""
     por_rfc = {usuario.rfc: usuario for usuario in usuarios}
     actores = []
@@ -293,7 +330,8 @@ def _perfil(credenciales: list[dict[str, str]], usuarios: list[Usuario], cupos: 
     return {
         "datos": {"modo": "aprovisionado"},
         "actores": actores,
-        "cupos": [_cupo_del_perfil(cupo) for cupo in cupos],
+        "cupos": [{**_cupo_del_perfil(cupo), **({"saldo": str(saldos[cupo.clave])} if cupo.clave in saldos
+                                                  else {})} for cupo in cupos],
         "certificados": [{"folio": folio, "cupo": cupo.clave, "titular": titular.rfc,
                           "por_cancelar": str(Decimal(expedido) - Decimal(ejercido)), "expedicion": desde}
                          for folio, cupo, titular, expedido, ejercido in certificados] + [
