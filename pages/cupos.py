@@ -8,7 +8,7 @@ from decimal import Decimal
 from playwright.sync_api import Locator, Page
 
 from pages import pantalla
-from pages.formato import MONTO, TONELADAS, monto_de, patron_del_monto
+from pages.formato import TONELADAS, patron_del_monto
 from pages.pantalla import ir_por
 from pages.tablas import celdas, fila, filas, tabla
 
@@ -55,10 +55,7 @@ class FichaDelCupo:
 
     def leer_saldo(self, anio: int) -> Decimal:
         """El saldo del cupo en ese año, como la ficha lo muestre."""
-        texto = pantalla.leer_dato(self.page, rf"Saldo del cupo en {anio}", rf"{MONTO}\s*{TONELADAS}")
-        hallado = re.match(MONTO, texto)
-        assert hallado, texto
-        return monto_de(hallado.group())
+        return pantalla.leer_monto(self.page, rf"Saldo del cupo en {anio}", TONELADAS)
 
     @staticmethod
     def saldo(anio: int, toneladas: Decimal) -> re.Pattern[str]:

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from decimal import Decimal
 
 from playwright.sync_api import Locator, Page, expect
+
+from pages.formato import MONTO, monto_de
 
 
 def contenido(page: Page) -> Locator:
@@ -55,6 +58,14 @@ def leer_dato(page: Page, etiqueta: str, valor: str = r"\S[^\n\t]*") -> str:
     hallado = dato(etiqueta, f"(?P<valor>{valor})").search(contenido(page).inner_text())
     assert hallado, f"«{etiqueta}» dejó de estar en la pantalla"
     return hallado.group("valor").strip()
+
+
+def leer_monto(page: Page, etiqueta: str, unidad: str = "") -> Decimal:
+    """El monto de un dato rotulado («Monto solicitado: 1,250.500 toneladas»), como Decimal."""
+    texto = leer_dato(page, etiqueta, rf"{MONTO}\s*{unidad}.*")
+    hallado = re.match(MONTO, texto)
+    assert hallado, f"«{etiqueta}» no dice un monto: {texto}"
+    return monto_de(hallado.group())
 
 
 _HORA_EN_PANTALLA = re.compile(r"(\d\d/\d\d/\d{4})\D{0,40}?(\d\d?:\d\d)(?:[^\n]{0,60}?)\b(?:hora del )?centro\b",

@@ -85,6 +85,12 @@ def saldo_conocido(page: Page, empresa: Persona, cupo: Cupo) -> Decimal:
     return saldo
 
 
+@given(parsers.parse("un cupo al que le quedan {por_asignar} toneladas por asignar en el año del portal, que "
+                     "recibe solicitudes de asignación"), target_fixture="cupo")
+def cupo_por_asignar(fabrica: Fabrica, por_asignar: str) -> Cupo:
+    return fabrica.cupo_por_asignar(Decimal(por_asignar))
+
+
 @given(parsers.parse("un cupo al que le quedan {saldo} toneladas de saldo en el año del portal"),
        target_fixture="cupo")
 def cupo_con_saldo(fabrica: Fabrica, saldo: str) -> Cupo:

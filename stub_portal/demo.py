@@ -96,6 +96,15 @@ CUPOS_CON_POCO_SALDO: list[tuple[dict[str, Any], str]] = [
       "fracciones": ["0403.20.01"]}, "0"),
 ]
 MONTO_DE_LOS_CUPOS_CON_POCO_SALDO = Decimal(500)
+# Uno al que otra empresa ya le tiene asignado casi todo el año (CUP-07: la siguiente solicitud recibe sólo
+# lo que queda por asignar); la corrida lo agota.
+CUPO_CASI_ASIGNADO: dict[str, Any] = {
+    "clave": "SE-CUPO-NI-CAFE", "nombre": "Café de Nicaragua", "regimen": "Importación",
+    "mecanismo": "Primero en Tiempo, Primero en Derecho",
+    "tratado": "Acuerdo de Complementación Económica con Nicaragua", "pais_origen": "República de Nicaragua",
+    "producto": "Café", "subproducto": "Café sin tostar, sin descafeinar",
+    "representacion_federal": "Representación Federal en Jalisco", "fracciones": ["0901.11.01"]}
+POR_ASIGNAR_DEL_CASI_ASIGNADO = Decimal("0.008")
 # Un cupo que tuvo monto el año pasado y no tiene este año (CUP-01): no recibe solicitudes.
 CUPO_DEL_ANIO_PASADO: dict[str, Any] = {
     "clave": "SE-CUPO-OMC-MANTEQUILLA", "nombre": "Mantequilla (OMC)", "regimen": "Importación",
@@ -188,6 +197,11 @@ def sembrar(sesiones: sessionmaker[Session], reloj: Reloj, carpeta: Path) -> Pat
             cupo.dictaminador = usuarios["MORA800101QW2"]
             cupos[cupo.clave] = cupo
             con_poco_saldo.append((cupo, Decimal(saldo)))
+        cafe = catalogo.guardar_cupo(sesion, {
+            **CUPO_CASI_ASIGNADO, "montos": {str(hoy.year): str(MONTO_DE_LOS_CUPOS_CON_POCO_SALDO)},
+            "inicio_de_recepcion": f"{hoy.year}-01-02"})
+        cafe.dictaminador = usuarios["RIBT830610PL7"]
+        cupos[cafe.clave] = cafe
         leche = cupos["SE-CUPO-OMC-LECHE"]
         desde = hoy.date() - timedelta(days=min(30, hoy.timetuple().tm_yday - 1))
         fin = desde.replace(month=12, day=31)
@@ -216,6 +230,10 @@ def sembrar(sesiones: sessionmaker[Session], reloj: Reloj, carpeta: Path) -> Pat
                                   anio=hoy.year, monto=Decimal(1), fecha=desde, lugar=poco.representacion_federal)
             sesion.add(asignada)
             con_saldo_asignado.append(asignada)
+        de_cafe = Asignacion(folio=f"CA-{hoy.year}-0006", cupo=cafe, titular=quesos, anio=hoy.year,
+                             monto=MONTO_DE_LOS_CUPOS_CON_POCO_SALDO - POR_ASIGNAR_DEL_CASI_ASIGNADO, fecha=desde,
+                             lugar=VENTANILLA_UNICA)
+        sesion.add(de_cafe)
         certificados = [
             ("SE-GT-0001", queso, lacteos, "40", "10.5"),
             ("SE-GT-0002", queso, lacteos, "25", "0"),
@@ -250,7 +268,8 @@ def sembrar(sesiones: sessionmaker[Session], reloj: Reloj, carpeta: Path) -> Pat
         solicitudes = _presentar_las_historicas(sesion, firma, quesos, lacteos, pasado.clave,
                                                 de_mantequilla.folio, resuelve) if historicas else []
         descripcion = _perfil(credenciales, list(usuarios.values()), list(cupos.values()), certificados,
-                              [*asignaciones.values(), de_carne, de_mantequilla, *con_saldo_asignado], solicitudes,
+                              [*asignaciones.values(), de_carne, de_mantequilla, *con_saldo_asignado, de_cafe],
+                              solicitudes,
                               desde, {cupo.clave: saldo for cupo, saldo in con_poco_saldo})
     archivo = carpeta / "credentials.json"
     archivo.write_text(json.dumps(credenciales, ensure_ascii=False, indent=2), encoding="utf-8")
@@ -362,6 +381,8 @@ def _cupo_del_perfil(cupo: Cupo) -> dict[str, Any]:
         declarado["primer_dia"] = cupo.inicio_de_recepcion
     if cupo.clave == CUPO_DE_SOLICITUDES:
         declarado["solicitudes"] = True
+    if cupo.clave == CUPO_CASI_ASIGNADO["clave"]:
+        declarado["por_asignar"] = str(POR_ASIGNAR_DEL_CASI_ASIGNADO)
     if cupo.clave == CUPO_DEL_ANIO_PASADO["clave"]:
         declarado["montos"] = {str(monto.anio): str(monto.monto) for monto in cupo.montos}
     return declarado

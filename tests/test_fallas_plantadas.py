@@ -52,8 +52,8 @@ FALLAS = {
     "la prelación señala otra solicitud": (
         ("stub_portal/resoluciones.py", 'f"{antes.folio}, que llegó antes al mismo cupo."',
          'f"{solicitud.folio}, que llegó antes al mismo cupo."'),
-        "orden_de_llegada.feature resolucion_de_solicitudes.feature",
-        "orden_en_que_llegaron or resuelta_la_primera", ("en el orden en que llegaron",)),
+        "orden_de_llegada.feature", "orden_en_que_llegaron or resuelta_la_primera",
+        ("en el orden en que llegaron",)),
     "una copia adjunta le llega alterada al dictaminador": (
         ("stub_portal/vistas/funcionario.py", "return descarga(archivo.contenido, archivo.nombre",
          "return descarga(archivo.contenido[:-1], archivo.nombre"),
@@ -65,8 +65,7 @@ FALLAS = {
     "el certificado dice en un renglón otro monto que el otorgado": (
         ("stub_portal/resoluciones.py", 'f"Monto expedido: {formato_monto(otorgamiento.monto)}',
          'f"Monto expedido: {formato_monto(solicitud.monto_solicitado or otorgamiento.monto)}'),
-        "monto_del_certificado.feature resolucion_de_solicitudes.feature", "menor_de_los_términos",
-        ("se expide por el menor",)),
+        "monto_del_certificado.feature", "menor_de_los_términos", ("se expide por el menor",)),
 }
 
 
