@@ -261,22 +261,23 @@ def _del_tipo(documento: DocumentoPdf, tipo: str) -> DocumentoPdf:
 @then(parsers.re(r'(el|la) (?P<tipo>certificado de cupo|constancia de asignación) dice "(?P<etiqueta>[^"]+)": '
                  r'"(?P<valor>[^"]*)"$'))
 def documento_dice(documento_resolutivo: DocumentoPdf, tipo: str, etiqueta: str, valor: str) -> None:
-    assert _del_tipo(documento_resolutivo, tipo).campo(etiqueta) == valor
+    """Con «Vigencia», cada renglón del documento que la dice."""
+    documento = _del_tipo(documento_resolutivo, tipo)
+    assert documento.campo(etiqueta) == valor
+    if etiqueta == "Vigencia":
+        assert [f"del {desde} al {hasta}" for desde, hasta in documento.vigencias] == [valor], documento.vigencias
 
 
 @then(parsers.re(r'(el|la) (?P<tipo>certificado de cupo|constancia de asignación) ampara (?P<monto>[\d.]+) '
                  r'toneladas$'))
 def documento_ampara(documento_resolutivo: DocumentoPdf, tipo: str, monto: str) -> None:
-    """Cada renglón del documento que dice un monto, salvo lo que se solicitó, dice el otorgado; el de un
-    certificado vale desde su fecha de expedición hasta el 31 de diciembre de ese año (EXP-02)."""
+    """Cada renglón del documento que dice un monto, salvo lo que se solicitó, dice el otorgado (las fechas
+    las juzgan los pasos de la vigencia, EXP-02)."""
     documento = _del_tipo(documento_resolutivo, tipo)
     otorgado = Decimal(documento.campo("Monto otorgado").replace(",", ""))
     montos = [(etiqueta, valor) for etiqueta, valor in documento.montos if etiqueta != "Monto solicitado"]
     assert otorgado == Decimal(monto) and len(montos) >= 2, (otorgado, montos)
     assert all(valor == otorgado for _, valor in montos), montos
-    if tipo == "certificado de cupo":
-        expedido = documento.campo("Fecha de resolución")
-        assert documento.vigencias == [(expedido, f"31/12/{expedido[-4:]}")], (expedido, documento.vigencias)
 
 
 @then("el certificado de cupo vale desde el día en que el portal lo expidió hasta el 31 de diciembre de ese año")
