@@ -58,20 +58,23 @@ REPRESENTANTES = {"LAC010203AB1": Representante("GAMA700312KL5", "GAMA700312MJCR
                   "IPB040404MN5": Representante("RUVE770707GH6", "RUVE770707HGTZLN02")}
 CURPS = {"MORA800101QW2": "MORA800101MDFRNN09", "VEGS750505TR3": "VEGS750505HDFGXL08",
          "RIBT830610PL7": "RIBT830610HJCSLM05", "MEPA850312HX4": "MEPA850312HDFNRL03"}
+
+
+def _de_la_omc(clave: str, nombre: str, producto: str, subproducto: str, *fracciones: str) -> dict[str, Any]:
+    """Un cupo de importación de la OMC, por licitación pública, que se tramita en la Ciudad de México."""
+    return {"clave": clave, "nombre": nombre, "regimen": "Importación", "mecanismo": "Licitación Pública",
+            "tratado": "Organización Mundial del Comercio (OMC)",
+            "pais_origen": "Cualquier país miembro de la OMC", "producto": producto, "subproducto": subproducto,
+            "representacion_federal": "Representación Federal en la Ciudad de México",
+            "fracciones": list(fracciones)}
+
+
 # Los cupos que la demostración agrega al catálogo, con quién los dictamina.
 CUPOS_DEMO: list[tuple[dict[str, Any], str]] = [
-    ({"clave": "SE-CUPO-OMC-LECHE", "nombre": "Leche en polvo (OMC)", "regimen": "Importación",
-      "mecanismo": "Licitación Pública", "tratado": "Organización Mundial del Comercio (OMC)",
-      "pais_origen": "Cualquier país miembro de la OMC", "producto": "Leche",
-      "subproducto": "Leche en polvo o en pastillas",
-      "representacion_federal": "Representación Federal en la Ciudad de México",
-      "fracciones": ["0402.10.01", "0402.21.01"]}, "MORA800101QW2"),
-    ({"clave": "SE-CUPO-OMC-QUESO", "nombre": "Quesos (OMC)", "regimen": "Importación",
-      "mecanismo": "Licitación Pública", "tratado": "Organización Mundial del Comercio (OMC)",
-      "pais_origen": "Cualquier país miembro de la OMC", "producto": "Quesos",
-      "subproducto": "Quesos frescos y madurados",
-      "representacion_federal": "Representación Federal en la Ciudad de México",
-      "fracciones": ["0406.10.01", "0406.90.99"]}, "MORA800101QW2"),
+    (_de_la_omc("SE-CUPO-OMC-LECHE", "Leche en polvo (OMC)", "Leche", "Leche en polvo o en pastillas",
+                "0402.10.01", "0402.21.01"), "MORA800101QW2"),
+    (_de_la_omc("SE-CUPO-OMC-QUESO", "Quesos (OMC)", "Quesos", "Quesos frescos y madurados", "0406.10.01",
+                "0406.90.99"), "MORA800101QW2"),
     ({"clave": "SE-CUPO-NI-CARNE", "nombre": "Carne de bovino de Nicaragua", "regimen": "Importación",
       "mecanismo": "Primero en Tiempo, Primero en Derecho",
       "tratado": "Acuerdo de Complementación Económica con Nicaragua", "pais_origen": "República de Nicaragua",
@@ -83,17 +86,9 @@ CUPO_DE_SOLICITUDES = "SE-CUPO-NI-CARNE"
 # Dos cupos a los que otra empresa ya les usó casi todo o todo el saldo del año (CRT-01: el saldo del cupo
 # como término del certificado); la empresa de la corrida tiene ahí una asignación de 1 t.
 CUPOS_CON_POCO_SALDO: list[tuple[dict[str, Any], str]] = [
-    ({"clave": "SE-CUPO-OMC-LACTOSUERO", "nombre": "Lactosuero (OMC)", "regimen": "Importación",
-      "mecanismo": "Licitación Pública", "tratado": "Organización Mundial del Comercio (OMC)",
-      "pais_origen": "Cualquier país miembro de la OMC", "producto": "Lactosuero",
-      "subproducto": "Lactosuero en polvo",
-      "representacion_federal": "Representación Federal en la Ciudad de México",
-      "fracciones": ["0404.10.01"]}, "0.002"),
-    ({"clave": "SE-CUPO-OMC-YOGUR", "nombre": "Yogur (OMC)", "regimen": "Importación",
-      "mecanismo": "Licitación Pública", "tratado": "Organización Mundial del Comercio (OMC)",
-      "pais_origen": "Cualquier país miembro de la OMC", "producto": "Yogur", "subproducto": "Yogur natural",
-      "representacion_federal": "Representación Federal en la Ciudad de México",
-      "fracciones": ["0403.20.01"]}, "0"),
+    (_de_la_omc("SE-CUPO-OMC-LACTOSUERO", "Lactosuero (OMC)", "Lactosuero", "Lactosuero en polvo", "0404.10.01"),
+     "0.002"),
+    (_de_la_omc("SE-CUPO-OMC-YOGUR", "Yogur (OMC)", "Yogur", "Yogur natural", "0403.20.01"), "0"),
 ]
 MONTO_DE_LOS_CUPOS_CON_POCO_SALDO = Decimal(500)
 # Uno al que otra empresa ya le tiene asignado casi todo el año (CUP-07: la siguiente solicitud recibe sólo
@@ -106,12 +101,8 @@ CUPO_CASI_ASIGNADO: dict[str, Any] = {
     "representacion_federal": "Representación Federal en Jalisco", "fracciones": ["0901.11.01"]}
 POR_ASIGNAR_DEL_CASI_ASIGNADO = Decimal("0.008")
 # Un cupo que tuvo monto el año pasado y no tiene este año (CUP-01): no recibe solicitudes.
-CUPO_DEL_ANIO_PASADO: dict[str, Any] = {
-    "clave": "SE-CUPO-OMC-MANTEQUILLA", "nombre": "Mantequilla (OMC)", "regimen": "Importación",
-    "mecanismo": "Licitación Pública", "tratado": "Organización Mundial del Comercio (OMC)",
-    "pais_origen": "Cualquier país miembro de la OMC", "producto": "Mantequilla",
-    "subproducto": "Mantequilla con un contenido de grasa inferior o igual al 85%",
-    "representacion_federal": "Representación Federal en la Ciudad de México", "fracciones": ["0405.10.01"]}
+CUPO_DEL_ANIO_PASADO = _de_la_omc("SE-CUPO-OMC-MANTEQUILLA", "Mantequilla (OMC)", "Mantequilla",
+                                  "Mantequilla con un contenido de grasa inferior o igual al 85%", "0405.10.01")
 # (folio, titular, expedido, ejercido, estado); el primero es el certificado de la corrida.
 DE_MONTOS_CONOCIDOS = [
     ("SE-NI-0001", "LAC010203AB1", "100", "20", "vigente"),
