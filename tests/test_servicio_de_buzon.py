@@ -4,10 +4,12 @@ por HTTP, y las características del correo leyendo de él."""
 from __future__ import annotations
 
 import os
+import smtplib
 import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
@@ -16,6 +18,7 @@ from typing import Any
 import pytest
 import requests
 
+from fixtures.buzon.cliente import BuzonRemoto, arrancar_servicio
 from tests.test_buzon import enviar
 
 RAIZ = Path(__file__).resolve().parents[1]
@@ -156,3 +159,84 @@ def test_las_caracteristicas_del_correo_pasan_leyendo_del_servicio(
     llegados = _mensajes(api, desde=str(antes))
     assert len([m for m in llegados if m["asunto"] == AVISO_DE_CANCELACION]) == 2
     assert any(m["asunto"].startswith("Resolución de su solicitud ") for m in llegados)
+
+
+def test_borrar_sin_destinatario_se_rechaza_y_no_borra_nada(smtp: str, api: str, dominio: str) -> None:
+    para = f"queda@{dominio}"
+    enviar(smtp, [para], "Se queda", "x")
+    respuesta = requests.delete(f"{api}/mensajes", timeout=PLAZO)
+    assert respuesta.status_code == 400
+    assert "necesita para=" in respuesta.json()["error"]
+    assert [m["asunto"] for m in _mensajes(api, para=para)] == ["Se queda"]
+
+
+@pytest.fixture
+def servicio_con_testigo(tmp_path: Path) -> Iterator[tuple[str, str, str]]:
+    """Un servicio propio con testigo, que también atiende el Host «buzon.qa.example»."""
+    testigo = uuid.uuid4().hex
+    proceso, smtp, api = arrancar_servicio(tmp_path, "127.0.0.1:0", "127.0.0.1:0", "--host-permitido",
+                                           "buzon.qa.example", "--memoria", "3000", "--tamano", "2000",
+                                           token=testigo)
+    try:
+        yield smtp, api, testigo
+    finally:
+        proceso.terminate()
+        assert proceso.wait(10) == 0
+
+
+def test_con_testigo_sin_el_o_con_otro_la_api_y_la_pagina_responden_401(
+        servicio_con_testigo: tuple[str, str, str]) -> None:
+    smtp, api, testigo = servicio_con_testigo
+    enviar(smtp, ["a@testigo.example"], "Con testigo", "x")
+    for ruta in ("/mensajes", "/", "/salud"):
+        for encabezados in ({}, {"Authorization": "Bearer otro"}, {"Authorization": testigo}):
+            respuesta = requests.get(api + ruta, headers=encabezados, timeout=PLAZO)
+            assert respuesta.status_code == 401, (ruta, encabezados)
+            assert respuesta.headers["WWW-Authenticate"].startswith("Bearer")
+            assert "BUZON_TOKEN" in respuesta.json()["error"]
+    borrar = requests.delete(f"{api}/mensajes", params={"para": "a@testigo.example"}, timeout=PLAZO)
+    assert borrar.status_code == 401
+    cliente = BuzonRemoto(api, testigo)
+    assert cliente.direccion == smtp
+    enviar(smtp, ["a@testigo.example"], "Después", "y")
+    assert [m.asunto for m in cliente.mensajes("a@testigo.example")] == ["Después"]
+
+
+def test_sin_testigo_en_el_cliente_se_usa_el_de_la_variable(servicio_con_testigo: tuple[str, str, str],
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    _, api, testigo = servicio_con_testigo
+    monkeypatch.setenv("BUZON_TOKEN", testigo)
+    assert BuzonRemoto(api).mensajes("nadie@testigo.example") == []
+
+
+def test_un_host_que_no_es_el_suyo_se_rechaza_aunque_traiga_el_testigo(
+        servicio_con_testigo: tuple[str, str, str]) -> None:
+    _, api, testigo = servicio_con_testigo
+    autorizado = {"Authorization": f"Bearer {testigo}"}
+    puerto = api.rsplit(":", 1)[1]
+    rebote = requests.get(f"{api}/mensajes", headers={**autorizado, "Host": f"atacante.example:{puerto}"},
+                          timeout=PLAZO)
+    assert rebote.status_code == 403
+    assert "Host no permitido: «atacante.example»" in rebote.json()["error"]
+    for host in (f"buzon.qa.example:{puerto}", f"localhost:{puerto}", f"127.0.0.1:{puerto}"):
+        assert requests.get(f"{api}/mensajes", headers={**autorizado, "Host": host}, timeout=PLAZO).ok, host
+
+
+def test_lo_que_pasa_la_memoria_o_el_tamano_se_rechaza_por_smtp_y_cabe_al_vaciar(
+        servicio_con_testigo: tuple[str, str, str]) -> None:
+    smtp, api, testigo = servicio_con_testigo
+    host, _, puerto = smtp.rpartition(":")
+    with pytest.raises((smtplib.SMTPSenderRefused, smtplib.SMTPDataError)) as grande, \
+            smtplib.SMTP(host, int(puerto)) as conversacion:  # el SIZE del EHLO, o al recibirlo
+        conversacion.sendmail("a@x.example", ["g@lleno.example"], b"Subject: Grande\r\n\r\n" + b"x" * 2100)
+    assert grande.value.smtp_code == 552
+    llenos = 0
+    with pytest.raises(smtplib.SMTPDataError) as lleno:
+        while True:  # hasta que la memoria (3000 bytes) no alcanza
+            enviar(smtp, ["l@lleno.example"], f"Lleno {llenos}", "x" * 800)
+            llenos += 1
+    assert lleno.value.smtp_code == 452 and b"Buzon lleno" in lleno.value.smtp_error
+    assert 1 <= llenos <= 3
+    cliente = BuzonRemoto(api, testigo)
+    assert cliente.vaciar("l@lleno.example") >= llenos  # el cliente ve lo llegado desde que se creó: todos
+    enviar(smtp, ["l@lleno.example"], "Ya cabe", "x" * 800)
