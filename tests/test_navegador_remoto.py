@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -12,7 +13,7 @@ from typing import Any
 
 import psutil
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Error, sync_playwright
 
 from fixtures.navegador import opciones_de_lanzamiento
 from fixtures.navegador_remoto import ServidorDeNavegadores
@@ -60,11 +61,10 @@ def test_el_servidor_lanza_el_navegador_y_carga_una_pagina_local(
     de eventos seguiría corriendo en el hilo principal y las pruebas siguientes del mismo proceso
     (pyHanko usa asyncio.run al firmar un PDF) fallarían."""
     lanzamiento = opciones_de_lanzamiento(browser_type_launch_args)
-    with ServidorDeNavegadores(bitacora=tmp_path / "run-server.log") as servidor, \
+    with ServidorDeNavegadores(bitacora=tmp_path / "servidor.log", lanzamiento=lanzamiento) as servidor, \
             sync_playwright() as playwright:
-        assert servidor.url.startswith("ws://127.0.0.1:")
-        navegador = playwright.chromium.connect(
-            servidor.url, headers={"x-playwright-launch-options": json.dumps(lanzamiento)})
+        assert re.fullmatch(r"ws://127\.0\.0\.1:\d+/[\w-]{30,}", servidor.url), servidor.url  # camino secreto
+        navegador = playwright.chromium.connect(servidor.url)
         pagina = navegador.new_page()
         pagina.goto(sitio)
         assert pagina.title() == "Hola desde aquí"
@@ -73,6 +73,37 @@ def test_el_servidor_lanza_el_navegador_y_carga_una_pagina_local(
         navegador.close()
     _, vivos = psutil.wait_procs(chromiums, timeout=10)
     assert vivos == []
+
+
+def test_sin_el_camino_secreto_no_hay_navegador(browser_type_launch_args: dict[str, Any],
+                                                tmp_path: Path) -> None:
+    lanzamiento = opciones_de_lanzamiento(browser_type_launch_args)
+    with ServidorDeNavegadores(bitacora=tmp_path / "servidor.log", lanzamiento=lanzamiento) as servidor, \
+            sync_playwright() as playwright:
+        sin_camino = servidor.url.rsplit("/", 1)[0] + "/"
+        for direccion in (sin_camino, servidor.url + "x"):
+            with pytest.raises(Error):
+                playwright.chromium.connect(direccion, timeout=5_000)
+
+
+def test_un_cliente_no_elige_el_programa_que_lanza_el_servidor(browser_type_launch_args: dict[str, Any],
+                                                              tmp_path: Path) -> None:
+    """Lo que con run-server --unsafe lograba un proceso local: lanzar su propio programa."""
+    marca, programa = tmp_path / "se-ejecuto", tmp_path / "programa"
+    programa.write_text(f"#!/bin/sh\ntouch {marca}\n", encoding="utf-8")
+    programa.chmod(0o755)
+    intruso = {"executablePath": str(programa), "args": ["--no-sandbox"], "headless": True}
+    lanzamiento = opciones_de_lanzamiento(browser_type_launch_args)
+    with ServidorDeNavegadores(bitacora=tmp_path / "servidor.log", lanzamiento=lanzamiento) as servidor, \
+            sync_playwright() as playwright:
+        navegador = playwright.chromium.connect(
+            servidor.url, headers={"x-playwright-launch-options": json.dumps(intruso)})
+        pagina = navegador.new_page()
+        pagina.set_content("<title>del servidor</title>")
+        assert pagina.title() == "del servidor"
+        assert _chromiums(servidor), "el navegador no es el Chromium del servidor"
+        navegador.close()
+    assert not marca.exists(), "el servidor ejecutó el programa que eligió el cliente"
 
 
 PRUEBA_INTERNA = '''
@@ -88,7 +119,7 @@ BrowserType.launch = _prohibido
 
 
 def test_el_navegador_es_del_servidor(browser, servidor_de_navegadores, connect_options):
-    assert connect_options["headers"]["x-playwright-launch-options"]
+    assert "headers" not in connect_options  # el servidor fijó su navegador: el cliente no manda opciones
     assert servidor_de_navegadores.url in connect_options.values()
     pagina = browser.new_page()
     pagina.set_content("<title>remoto</title>")
