@@ -4,11 +4,14 @@ deja nada a medias."""
 
 from __future__ import annotations
 
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import requests
@@ -135,3 +138,20 @@ def test_sin_clave_secreta_gunicorn_no_arranca(url_de_base: str, tmp_path: Path)
                                text=True, timeout=60)
     assert resultado.returncode != 0
     assert "Falta la clave secreta" in resultado.stderr
+
+
+def test_clientes_lentos_no_dejan_sin_respuesta_a_los_demas(url_de_base: str, tmp_path: Path) -> None:
+    """Cuatro peticiones que se quedan a medias (sin terminar sus cabeceras) contra gunicorn con dos
+    procesos: una página normal responde enseguida."""
+    despliegue = Despliegue(tmp_path, url_de_base, procesos=2)
+    despliegue.preparar()
+    with despliegue, ExitStack() as abiertos:
+        direccion = urlsplit(despliegue.url)
+        assert direccion.hostname and direccion.port
+        requests.get(f"{despliegue.url}/cupos", timeout=60, allow_redirects=False)  # ya cargó el portal
+        for _ in range(4):
+            lento = abiertos.enter_context(socket.create_connection((direccion.hostname, direccion.port)))
+            lento.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Lento: ")
+        # Con un proceso por petición (sync), esperaría a que gunicorn los mate, a los 30 s.
+        respuesta = requests.get(f"{despliegue.url}/cupos", timeout=15, allow_redirects=False)
+        assert respuesta.status_code in (200, 302), respuesta.status_code
