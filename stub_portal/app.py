@@ -12,7 +12,8 @@ from typing import Any
 
 from flask import Flask, abort, current_app, g, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect  # type: ignore[import-untyped]
-from werkzeug.exceptions import HTTPException
+from sqlalchemy.exc import OperationalError
+from werkzeug.exceptions import HTTPException, ServiceUnavailable
 from werkzeug.wrappers import Response
 
 from stub_portal import base_de_datos, catalogo, permisos, pieles
@@ -90,8 +91,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.teardown_appcontext(comun.cerrar_sesion_de_base)
     app.add_template_filter(formato_monto, "monto")
     app.add_template_filter(lambda clave: NOMBRES.get(clave, clave), "nombre_de_tramite")
-    app.context_processor(lambda: {"reloj_del_portal": comun.ahora(),
-                                   "usuario_en_sesion": comun.usuario_actual()})
+    app.context_processor(_del_portal_en_pantalla)
     for modulo in (acceso, tramites, cupos, solicitudes, cancelacion, funcionario, documentos):
         app.register_blueprint(modulo.bp)
     if app.config["API_DE_PRUEBAS"]:
@@ -149,21 +149,45 @@ def _cabeceras(respuesta: Response) -> Response:
     return respuesta
 
 
+def _del_portal_en_pantalla() -> dict[str, Any]:
+    """La hora del portal y quién está en sesión, para el encabezado; sin base, ninguna de las dos (la
+    página de «no disponible» no vuelve a intentarlo)."""
+    if g.get("base_no_disponible"):
+        return {"reloj_del_portal": None, "usuario_en_sesion": None}
+    return {"reloj_del_portal": comun.ahora(), "usuario_en_sesion": comun.usuario_actual()}
+
+
+Respuesta = tuple[str, int] | tuple[str, int, dict[str, str]] | Response
+
+
 def _manejar_errores(app: Flask) -> None:
+    @app.errorhandler(OperationalError)
+    def base_no_disponible(error: OperationalError) -> Respuesta:
+        """La base no responde: 503 con Retry-After (la API de pruebas tiene el suyo, en JSON)."""
+        comun.base_no_disponible(error)
+        return (render_template("error.html", fallo=ServiceUnavailable()), 503,
+                {"Retry-After": str(comun.REINTENTAR_EN)})
+
+    def pagina_de_error(codigo: int, fallo: Exception | None, mensaje: str | None = None) -> Respuesta:
+        """La página de error; si al dibujarla la base no responde, la de «no disponible»."""
+        try:
+            return render_template("error.html", fallo=fallo, mensaje=mensaje), codigo
+        except OperationalError as caida:
+            return base_no_disponible(caida)
+
     @app.errorhandler(CSRFError)
-    def error_csrf(error: CSRFError) -> tuple[str, int]:
-        return render_template("error.html", fallo=error, mensaje=MENSAJE_CSRF), 400
+    def error_csrf(error: CSRFError) -> Respuesta:
+        return pagina_de_error(400, error, mensaje=MENSAJE_CSRF)
 
     @app.errorhandler(HTTPException)
-    def error_http(error: HTTPException) -> tuple[str, int] | Response:
+    def error_http(error: HTTPException) -> Respuesta:
         if app.config["API_DE_PRUEBAS"] and request.path.startswith(pruebas.PREFIJO + "/"):
             return pruebas.api.error_http(error)  # ruta o método inexistentes: también en JSON
-        mensaje = error.description if error.code == 422 else None
-        return render_template("error.html", fallo=error, mensaje=mensaje), error.code or 500
+        return pagina_de_error(error.code or 500, error, error.description if error.code == 422 else None)
 
     @app.errorhandler(Exception)
-    def error_inesperado(error: Exception) -> tuple[str, int]:
+    def error_inesperado(error: Exception) -> Respuesta:
         app.logger.exception("Error no previsto")
         if (sesion := g.get("db")) is not None:
             sesion.rollback()  # nada a medias, y la página de error puede volver a leer la base
-        return render_template("error.html", fallo=None), 500
+        return pagina_de_error(500, None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import secrets
@@ -12,6 +13,7 @@ from typing import Any, cast
 from cryptography import x509
 from flask import Response, abort, current_app, g, redirect, request, session, url_for
 from sqlalchemy import delete, select
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from stub_portal import permisos
@@ -40,6 +42,20 @@ def db() -> Session:
 def ahora() -> datetime:
     """La hora del portal, leída en la transacción de la petición."""
     return portal().reloj.ahora(db())
+
+
+REINTENTAR_EN = 30  # segundos, en el Retry-After de un 503 cuando la base no responde
+
+
+def base_no_disponible(error: OperationalError) -> None:
+    """La base no responde: una línea en la bitácora (sin rastro: es la base, no el portal), la sesión
+    de la petición cerrada, y la página de error no vuelve a leerla."""
+    causa = next(iter(str(error.orig or error).strip().splitlines()), "")
+    current_app.logger.error("La base de datos no respondió a %s %s: %s", request.method, request.path, causa)
+    g.base_no_disponible = True
+    if (sesion := g.pop("db", None)) is not None:
+        with contextlib.suppress(SQLAlchemyError):
+            sesion.close()
 
 
 def cerrar_sesion_de_base(_error: BaseException | None) -> None:

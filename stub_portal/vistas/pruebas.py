@@ -15,8 +15,9 @@ from decimal import Decimal
 from cryptography import x509
 from flask import Blueprint, current_app, g, jsonify, request
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
+from werkzeug.exceptions import ServiceUnavailable
 from werkzeug.wrappers import Response
 
 from stub_portal import catalogo, tramites_cupo
@@ -24,6 +25,7 @@ from stub_portal.contrato import Codigo, Contrato, Detalle, Rechazo
 from stub_portal.modelo import Asignacion, AutoridadConfiable, Certificado, Cupo, DiaInhabil, Solicitud, Usuario
 from stub_portal.permisos import API_DE_PRUEBAS, permitir
 from stub_portal.reglas import ErrorCaptura
+from stub_portal.vistas import comun
 from stub_portal.vistas import pruebas_esquemas as e
 from stub_portal.vistas.comun import ahora, db, portal
 
@@ -71,6 +73,12 @@ def _asignacion(folio: str) -> Asignacion:
     if asignacion is None:
         raise _rechazo(Codigo.NO_ENCONTRADO, "asignacion", f"No existe la constancia de asignación {folio}.")
     return asignacion
+
+
+@bp.errorhandler(OperationalError)
+def base_no_disponible(error: OperationalError) -> Response:
+    comun.base_no_disponible(error)
+    return api.error_http(ServiceUnavailable(retry_after=comun.REINTENTAR_EN))
 
 
 @bp.errorhandler(Exception)
