@@ -17,7 +17,7 @@ from fixtures.accesibilidad import (
     revisar_pagina,
     violaciones_de,
 )
-from fixtures.navegador import chromium_del_sistema
+from fixtures.navegador_remoto import chromium_del_sistema
 
 CON_VIOLACIONES = """<!doctype html><html lang="es"><head><title>Alta de la empresa</title></head>
 <body><main><h1>Alta de la empresa</h1><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">

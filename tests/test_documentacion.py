@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from fixtures.navegador import chromium_del_sistema
+from fixtures.navegador_remoto import chromium_del_sistema
 
 pytest_plugins = ["pytester"]
 

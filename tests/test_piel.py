@@ -24,7 +24,7 @@ import stub_portal
 from fixtures.accesibilidad import Pantalla, mensaje_de_falla, revisar_pagina
 from fixtures.api import ApiPruebas
 from fixtures.correo import BuzonSmtp
-from fixtures.navegador import chromium_del_sistema
+from fixtures.navegador_remoto import chromium_del_sistema
 from fixtures.portal import arrancar_portal_de_referencia
 from sat_pruebas import AutoridadCertificadora
 from stub_portal import base_de_datos

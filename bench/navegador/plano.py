@@ -32,7 +32,7 @@ from fixtures.api import ApiPruebas
 from fixtures.correo import BuzonSmtp
 from fixtures.datos import Cupo, FabricaPorApi, Persona
 from fixtures.efirma import Archivos
-from fixtures.navegador import chromium_del_sistema
+from fixtures.navegador_remoto import chromium_del_sistema
 from fixtures.portal import Portal, arrancar_portal_de_referencia
 from sat_pruebas import AutoridadCertificadora
 
