@@ -333,3 +333,23 @@ def test_un_solicitante_compartido_lo_usa_un_escenario_a_la_vez(tmp_path: Path) 
     fabrica.cerrar()
     with otro_proceso:
         assert otro_proceso.is_locked
+
+
+def test_los_cupos_casi_agotados_se_toman_uno_a_la_vez_y_el_que_se_agota_queda_dicho(tmp_path: Path) -> None:
+    casi = PERFIL.replace('representacion_federal = "Representación Federal en Chiapas"\n',
+                          'representacion_federal = "Representación Federal en Chiapas"\nsaldo = "0.002"\n'
+                          'por_asignar = "0.008"\n', 1)
+    fabrica, peticion = _fabrica(tmp_path, casi)
+    assert fabrica.cupo_con_saldo(Decimal("0.002")).clave == "CUPO-1"
+    with pytest.raises(Timeout):
+        FileLock(tmp_path / "candados" / "cupo-CUPO-1.lock", timeout=0).acquire()
+    fabrica.cerrar()
+    fabrica, peticion = _fabrica(tmp_path, casi)
+    assert fabrica.cupo_por_asignar(Decimal("0.008")).clave == "CUPO-1"
+    assert "0.008 t del cupo CUPO-1 (lo que le quedaba por asignar; se agota)" in peticion.node.user_properties[-1]
+    for pide, dice in [(lambda: fabrica.cupo_con_saldo(Decimal(0)), 'saldo = "0" en [[cupos]]'),
+                       (lambda: fabrica.cupo_por_asignar(Decimal(1)), 'por_asignar = "1" en [[cupos]]')]:
+        with pytest.raises(pytest.skip.Exception) as omitido:
+            pide()
+        assert dice in str(omitido.value), str(omitido.value)
+    fabrica.cerrar()
