@@ -103,10 +103,10 @@ def cupo_con_saldo(fabrica: Fabrica, saldo: str) -> Cupo:
 def saldo_de_antes(page: Page, empresa: Persona, cupo: Cupo, saldo_anterior: Decimal, signo: str = "más",
                    monto: str = "0") -> None:
     esperado = saldo_anterior + Decimal(monto) * (1 if signo == "más" else -1)
-    anio = anio_del_portal(page)
     flujos.abrir_sesion(page, empresa)
-    ConsultaDeCupos(page).abrir_ficha(cupo.nombre)
-    expect(pantalla.contenido(page)).to_contain_text(FichaDelCupo.saldo(anio, esperado), use_inner_text=True)
+    ConsultaDeCupos(page).abrir_ficha(cupo.nombre)  # el año, el de la hora que muestra la ficha
+    expect(pantalla.contenido(page)).to_contain_text(FichaDelCupo.saldo(anio_del_portal(page), esperado),
+                                                     use_inner_text=True)
 
 
 @then(parsers.parse("el saldo del cupo en {anio:d} es de {toneladas:d} toneladas"))

@@ -167,11 +167,7 @@ def presento_para_autorizar(ventanilla: Ventanilla, page: Page, fabrica: Fabrica
                             cupo: Cupo, asignacion: str, monto: str) -> str:
     """Lo que se autorice sale del cupo y de la asignación: en un ambiente aprovisionado, un monto pequeño,
     y queda dicho en el resumen de conformidad."""
-    fabrica.consumir_del_cupo(cupo, Decimal(monto), f"un certificado con la asignación {asignacion}")
-    _certificado(ventanilla, cupo, VENTANILLA_UNICA, lambda: flujos.solicitar_certificado(
-        page, empresa, asignacion, monto, monto, fabrica.archivo("factura.pdf"), fabrica.archivo("transporte.pdf"),
-        factura(fake)))
-    return DetalleDeSolicitud(page).leer_folio()
+    return presento_con_factura(ventanilla, page, fabrica, fake, empresa, cupo, asignacion, monto, monto)
 
 
 @given(parsers.parse("que la empresa presentó con esa asignación una solicitud de certificado de {monto} "

@@ -90,6 +90,7 @@ CUPOS_CON_POCO_SALDO: list[tuple[dict[str, Any], str]] = [
      "0.002"),
     (_de_la_omc("SE-CUPO-OMC-YOGUR", "Yogur (OMC)", "Yogur", "Yogur natural", "0403.20.01"), "0"),
 ]
+SALDOS = {datos["clave"]: saldo for datos, saldo in CUPOS_CON_POCO_SALDO}
 MONTO_DE_LOS_CUPOS_CON_POCO_SALDO = Decimal(500)
 # Uno al que otra empresa ya le tiene asignado casi todo el año (CUP-07: la siguiente solicitud recibe sólo
 # lo que queda por asignar); la corrida lo agota.
@@ -241,11 +242,11 @@ def sembrar(sesiones: sessionmaker[Session], reloj: Reloj, carpeta: Path) -> Pat
         # En el cupo de carne, certificados de montos conocidos para CAN-07 y CAN-17: el de la corrida (sus
         # cancelaciones se rechazan al terminar cada escenario) y los que sólo se leen.
         for folio, rfc, expedido, ejercido, estado in DE_MONTOS_CONOCIDOS:
-            expedicion, vigencia = (desde, fin) if estado != "vencido" else (
-                date(hoy.year - 1, 12, 28), date(hoy.year - 1, 12, 31))
+            expedicion = _expedicion(estado, desde)
             sesion.add(Certificado(
                 folio=folio, cupo=carne, titular=usuarios[rfc], monto_expedido=Decimal(expedido),
-                monto_ejercido=Decimal(ejercido), fecha_expedicion=expedicion, vigencia_hasta=vigencia,
+                monto_ejercido=Decimal(ejercido), fecha_expedicion=expedicion,
+                vigencia_hasta=date(expedicion.year, 12, 31),
                 estado="cancelado" if estado == "cancelado" else "vigente",
                 monto_cancelado=Decimal(expedido) - Decimal(ejercido) if estado == "cancelado" else Decimal(0)))
         sesion.add_all(DiaInhabil(fecha=dia, descripcion=texto) for dia, texto in DIAS_INHABILES_DEMO.items())
@@ -260,14 +261,18 @@ def sembrar(sesiones: sessionmaker[Session], reloj: Reloj, carpeta: Path) -> Pat
                                                 de_mantequilla.folio, resuelve) if historicas else []
         descripcion = _perfil(credenciales, list(usuarios.values()), list(cupos.values()), certificados,
                               [*asignaciones.values(), de_carne, de_mantequilla, *con_saldo_asignado, de_cafe],
-                              solicitudes,
-                              desde, {cupo.clave: saldo for cupo, saldo in con_poco_saldo})
+                              solicitudes, desde)
     archivo = carpeta / "credentials.json"
     archivo.write_text(json.dumps(credenciales, ensure_ascii=False, indent=2), encoding="utf-8")
     (carpeta / "perfil.toml").write_text(
         "# El ambiente de la demostración, para pytest --objetivo perfil.toml --portal-url … (ver el README).\n"
         "# Los .cer y .key están junto a este archivo.\n" + tomli_w.dumps(descripcion), encoding="utf-8")
     return archivo
+
+
+def _expedicion(estado: str, desde: date) -> date:
+    """La de un certificado de montos conocidos: el vencido, del 28 de diciembre del año anterior."""
+    return date(desde.year - 1, 12, 28) if estado == "vencido" else desde
 
 
 def _la_hora(hora: datetime) -> datetime:
@@ -317,8 +322,7 @@ def _hora(texto: str) -> datetime:
 
 def _perfil(credenciales: list[dict[str, str]], usuarios: list[Usuario], cupos: list[Cupo],
             certificados: list[tuple[str, Cupo, Usuario, str, str]],
-            asignaciones: list[Asignacion], solicitudes: list[Solicitud], desde: date,
-            saldos: dict[str, Decimal]) -> dict[str, Any]:
+            asignaciones: list[Asignacion], solicitudes: list[Solicitud], desde: date) -> dict[str, Any]:
     """El perfil aprovisionado (fixtures/objetivo.py) que describe los datos sembrados."""
     por_rfc = {usuario.rfc: usuario for usuario in usuarios}
     actores = []
@@ -340,14 +344,13 @@ def _perfil(credenciales: list[dict[str, str]], usuarios: list[Usuario], cupos: 
     return {
         "datos": {"modo": "aprovisionado"},
         "actores": actores,
-        "cupos": [{**_cupo_del_perfil(cupo), **({"saldo": str(saldos[cupo.clave])} if cupo.clave in saldos
-                                                  else {})} for cupo in cupos],
+        "cupos": [_cupo_del_perfil(cupo) for cupo in cupos],
         "certificados": [{"folio": folio, "cupo": cupo.clave, "titular": titular.rfc,
                           "por_cancelar": str(Decimal(expedido) - Decimal(ejercido)), "expedicion": desde}
                          for folio, cupo, titular, expedido, ejercido in certificados] + [
             {"folio": folio, "cupo": CUPO_DE_SOLICITUDES, "titular": titular, "expedido": expedido,
              "ejercido": ejercido, "estado": estado, "de_la_corrida": indice == 0,
-             "expedicion": date(desde.year - 1, 12, 28) if estado == "vencido" else desde}
+             "expedicion": _expedicion(estado, desde)}
             for indice, (folio, titular, expedido, ejercido, estado) in enumerate(DE_MONTOS_CONOCIDOS)],
         "asignaciones": [{"folio": a.folio, "cupo": a.cupo.clave, "titular": a.titular.rfc,
                           "otorgado": str(a.monto), "lugar": a.lugar} for a in asignaciones],
@@ -372,6 +375,8 @@ def _cupo_del_perfil(cupo: Cupo) -> dict[str, Any]:
         declarado["primer_dia"] = cupo.inicio_de_recepcion
     if cupo.clave == CUPO_DE_SOLICITUDES:
         declarado["solicitudes"] = True
+    if cupo.clave in SALDOS:
+        declarado["saldo"] = SALDOS[cupo.clave]
     if cupo.clave == CUPO_CASI_ASIGNADO["clave"]:
         declarado["por_asignar"] = str(POR_ASIGNAR_DEL_CASI_ASIGNADO)
     if cupo.clave == CUPO_DEL_ANIO_PASADO["clave"]:
