@@ -19,7 +19,15 @@ from werkzeug.serving import WSGIRequestHandler, make_server
 
 from stub_portal import base_de_datos
 from stub_portal.app import create_app
-from stub_portal.configuracion import PIELES, REFERENCIA, ErrorDeConfiguracion, leer_clave_secreta, validar_piel
+from stub_portal.configuracion import (
+    PIELES,
+    REFERENCIA,
+    VARIABLE_TOKEN,
+    ErrorDeConfiguracion,
+    leer_clave_secreta,
+    leer_token_de_la_api,
+    validar_piel,
+)
 from stub_portal.portal import Portal
 from stub_portal.reloj import Reloj
 
@@ -50,7 +58,8 @@ def _argumentos(argv: list[str] | None) -> argparse.Namespace:
     lector.add_argument("--reloj", metavar="AAAA-MM-DDTHH:MM",
                         help=f"el reloj del portal empieza en ese momento y corre (con --demo: {RELOJ_DEMO})")
     lector.add_argument("--api-de-pruebas", action="store_true",
-                        help="habilita /_pruebas, la API con la que el arnés prepara datos")
+                        help=f"habilita /_pruebas, la API con la que el arnés prepara datos; cada llamada "
+                             f"lleva el token de {VARIABLE_TOKEN} (o del archivo de {VARIABLE_TOKEN}_ARCHIVO)")
     lector.add_argument("--autoridades", type=Path, metavar="CARPETA",
                         help="carpeta con los certificados (.cer, .crt o .pem; PEM o DER) de las AC cuyas "
                              "e.firmas acepta el portal, además de las que registre la API de pruebas")
@@ -101,8 +110,9 @@ def _fijar_reloj_y_sembrar(args: argparse.Namespace, url: str, sesiones: base_de
 def main(argv: list[str] | None = None) -> None:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     args = _argumentos(argv)
-    try:
-        piel = validar_piel(args.piel, "--piel")  # antes de tocar la base o la carpeta de la demostración
+    try:  # antes de tocar la base o la carpeta de la demostración
+        piel = validar_piel(args.piel, "--piel")
+        token = leer_token_de_la_api(os.environ) if args.api_de_pruebas and not args.preparar else None
     except ErrorDeConfiguracion as error:
         sys.exit(str(error))
     url = args.db
@@ -118,7 +128,8 @@ def main(argv: list[str] | None = None) -> None:
     try:
         clave = leer_clave_secreta(os.environ, _archivo_de_clave(args, url), crear_si_falta=True)
         app = create_app({"BASE_DE_DATOS": url, "SMTP": args.smtp, "API_DE_PRUEBAS": args.api_de_pruebas,
-                          "SECRET_KEY": clave, "AUTORIDADES": args.autoridades, "PIEL": piel})
+                          "TOKEN_API_DE_PRUEBAS": token, "SECRET_KEY": clave, "AUTORIDADES": args.autoridades,
+                          "PIEL": piel})
     except ErrorDeConfiguracion as error:
         sys.exit(str(error))
     portal: Portal = app.extensions["portal"]

@@ -18,7 +18,7 @@ from werkzeug.wrappers import Response
 
 from stub_portal import base_de_datos, catalogo, permisos, pieles
 from stub_portal.acuses import NOMBRES
-from stub_portal.configuracion import leer_autoridades
+from stub_portal.configuracion import leer_autoridades, validar_token_de_la_api
 from stub_portal.correo import Cartero
 from stub_portal.entrada import (
     MENSAJE_CARACTERES_DE_CONTROL,
@@ -46,6 +46,7 @@ PREDETERMINADA = {
     "SMTP": None,  # "host:puerto"; sin él los avisos se quedan en la bandeja de salida
     "AUTORIDADES": None,  # carpeta con los certificados de AC de confianza (además de los de la base)
     "API_DE_PRUEBAS": False,  # la API que usa el arnés para preparar datos y fijar el reloj
+    "TOKEN_API_DE_PRUEBAS": None,  # con la API, obligatorio: cada llamada lo manda (Authorization: Bearer)
     "PIEL": pieles.REFERENCIA,  # o pieles.ALTERNATIVA: otro HTML y otras palabras, el mismo trámite
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
     "SESSION_COOKIE_SAMESITE": "Lax",
@@ -74,6 +75,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         raise RuntimeError("Falta la clave secreta del portal (SECRET_KEY): configúrela; el portal no "
                            "inventa una, porque cada arranque cerraría las sesiones de todos.")
+    if app.config["API_DE_PRUEBAS"]:
+        validar_token_de_la_api(app.config["TOKEN_API_DE_PRUEBAS"])
     pieles.instalar(app)
     carpeta = app.config["AUTORIDADES"]
     autoridades = tuple(leer_autoridades(Path(carpeta))) if carpeta else ()

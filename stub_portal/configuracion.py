@@ -16,6 +16,7 @@ from cryptography import x509
 
 VARIABLE_CLAVE, VARIABLE_ARCHIVO_CLAVE = "CUPOS_CLAVE_SECRETA", "CUPOS_CLAVE_SECRETA_ARCHIVO"
 LARGO_MINIMO_DE_CLAVE = 32
+VARIABLE_TOKEN, VARIABLE_ARCHIVO_TOKEN = "CUPOS_API_DE_PRUEBAS_TOKEN", "CUPOS_API_DE_PRUEBAS_TOKEN_ARCHIVO"
 VARIABLE_AUTORIDADES = "CUPOS_AUTORIDADES"
 EXTENSIONES_DE_CERTIFICADO = (".cer", ".crt", ".pem")
 VARIABLE_PIEL = "CUPOS_PIEL"
@@ -59,6 +60,30 @@ def leer_clave_secreta(entorno: Mapping[str, str], archivo: Path | None = None,
         bitacora.warning("Se creó la clave secreta del portal en %s; consérvela: sin ella se cierran "
                          "todas las sesiones.", archivo)
     return _validar(archivo.read_text(encoding="utf-8"), str(archivo))
+
+
+def validar_token_de_la_api(token: object) -> str:
+    """El token de la API de pruebas: sin él, con la API encendida, el portal no arranca."""
+    if not token:
+        raise ErrorDeConfiguracion(
+            f"La API de pruebas está encendida y no tiene token: defina {VARIABLE_TOKEN} (o "
+            f"{VARIABLE_ARCHIVO_TOKEN}, un archivo que lo tiene) con al menos {LARGO_MINIMO_DE_CLAVE} "
+            "caracteres al azar. Quien tiene la API crea funcionarios y e.firmas: nadie la usa sin él.")
+    if len(str(token)) < LARGO_MINIMO_DE_CLAVE:
+        raise ErrorDeConfiguracion(
+            f"El token de la API de pruebas es demasiado corto: use al menos {LARGO_MINIMO_DE_CLAVE} caracteres "
+            "al azar (por ejemplo, python -c 'import secrets; print(secrets.token_urlsafe(32))').")
+    return str(token)
+
+
+def leer_token_de_la_api(entorno: Mapping[str, str]) -> str:
+    """El token de CUPOS_API_DE_PRUEBAS_TOKEN o del archivo de CUPOS_API_DE_PRUEBAS_TOKEN_ARCHIVO."""
+    if entorno.get(VARIABLE_ARCHIVO_TOKEN) and not entorno.get(VARIABLE_TOKEN):
+        archivo = Path(entorno[VARIABLE_ARCHIVO_TOKEN])
+        if not archivo.is_file():
+            raise ErrorDeConfiguracion(f"No existe el archivo del token de la API de pruebas {archivo}.")
+        return validar_token_de_la_api(archivo.read_text(encoding="utf-8").strip())
+    return validar_token_de_la_api(entorno.get(VARIABLE_TOKEN, "").strip())
 
 
 def validar_piel(valor: object, origen: str) -> str:
@@ -127,10 +152,12 @@ def del_entorno(entorno: Mapping[str, str] = os.environ) -> dict[str, Any]:
     base = entorno.get("CUPOS_BASE_DE_DATOS")
     if not base:
         raise ErrorDeConfiguracion("Falta CUPOS_BASE_DE_DATOS (una URL de SQLAlchemy).")
+    api = entorno.get("CUPOS_API_DE_PRUEBAS") == "1"
     return {
         "BASE_DE_DATOS": base,
         "SMTP": entorno.get("CUPOS_SMTP") or None,
-        "API_DE_PRUEBAS": entorno.get("CUPOS_API_DE_PRUEBAS") == "1",
+        "API_DE_PRUEBAS": api,
+        **({"TOKEN_API_DE_PRUEBAS": leer_token_de_la_api(entorno)} if api else {}),
         "SESSION_COOKIE_SECURE": entorno.get("CUPOS_COOKIE_SEGURA") == "1",
         "AUTORIDADES": entorno.get(VARIABLE_AUTORIDADES) or None,
         "PIEL": validar_piel(entorno.get(VARIABLE_PIEL) or REFERENCIA, VARIABLE_PIEL),

@@ -28,6 +28,8 @@ Vista = Callable[[], Response]
 class Codigo(StrEnum):
     """Por qué se rechazó una petición. Parte del contrato: agregar uno es un cambio de versión."""
 
+    NO_AUTENTICADO = "no_autenticado"  # falta el token de la API, o no es el del despliegue
+    TIPO_NO_ADMITIDO = "tipo_no_admitido"  # el cuerpo no es JSON (Content-Type)
     DATOS_INVALIDOS = "datos_invalidos"  # el cuerpo no cumple su esquema
     NO_ENCONTRADO = "no_encontrado"  # la operación, o algo que el cuerpo nombra (un RFC, un cupo), no existe
     YA_EXISTE = "ya_existe"  # la clave (RFC, clave de cupo, folio) ya está registrada
@@ -39,13 +41,17 @@ class Codigo(StrEnum):
 
 
 ESTADO_DE = {
+    Codigo.NO_AUTENTICADO: 401, Codigo.TIPO_NO_ADMITIDO: 415,
     Codigo.DATOS_INVALIDOS: 422, Codigo.NO_ENCONTRADO: 404, Codigo.YA_EXISTE: 409,
     Codigo.REGLA_INCUMPLIDA: 409, Codigo.METODO_NO_PERMITIDO: 405, Codigo.DEMASIADO_GRANDE: 413,
     Codigo.PROHIBIDO: 403, Codigo.ERROR_INTERNO: 500,
 }
-_CODIGO_DE_ESTADO = {403: Codigo.PROHIBIDO, 404: Codigo.NO_ENCONTRADO, 405: Codigo.METODO_NO_PERMITIDO,
+_CODIGO_DE_ESTADO = {401: Codigo.NO_AUTENTICADO, 403: Codigo.PROHIBIDO, 404: Codigo.NO_ENCONTRADO,
+                     405: Codigo.METODO_NO_PERMITIDO, 415: Codigo.TIPO_NO_ADMITIDO,
                      413: Codigo.DEMASIADO_GRANDE}
-_MENSAJE_DE_ESTADO = {403: "No tiene permiso para esta operación.",
+_MENSAJE_DE_ESTADO = {401: "Falta el token de la API, o no es el de este despliegue.",
+                      415: "El cuerpo de la petición tiene que ser JSON (Content-Type: application/json).",
+                      403: "No tiene permiso para esta operación.",
                       404: "No existe esa operación en la API.",
                       405: "La operación no admite ese método HTTP.",
                       413: "El cuerpo de la petición es demasiado grande."}
@@ -141,12 +147,14 @@ class Operacion:
 class Contrato:
     """Las operaciones de un blueprint y el documento OpenAPI que las describe.
 
-    `preparar` recibe cada vista antes de registrarla (p. ej. para declarar su regla de acceso)."""
+    `preparar` recibe cada vista antes de registrarla (p. ej. para declarar su regla de acceso). Con
+    `token` (la descripción del esquema), cada operación pide `Authorization: Bearer …` y puede
+    responder no_autenticado; quien revisa el token es el blueprint."""
 
     def __init__(self, blueprint: Blueprint, titulo: str, version: str, descripcion: str,
-                 preparar: Callable[[Vista], Vista] = lambda vista: vista) -> None:
+                 preparar: Callable[[Vista], Vista] = lambda vista: vista, token: str | None = None) -> None:
         self.blueprint, self.titulo, self.version, self.descripcion = blueprint, titulo, version, descripcion
-        self._preparar = preparar
+        self._preparar, self.token = preparar, token
         self.operaciones: list[Operacion] = []
         blueprint.errorhandler(Rechazo)(self.respuesta_de_error)
         blueprint.errorhandler(HTTPException)(self.error_http)
@@ -205,10 +213,11 @@ class Contrato:
                     "application/json": {"schema": referencias[(op.cuerpo, "validation")]}}}
             entrada["responses"] = {
                 **{str(e): self._respuesta(referencias[(op.respuesta, "serialization")]) for e in op.estados},
-                **self._errores(op.errores + ((Codigo.DATOS_INVALIDOS,) if op.cuerpo else ())),
+                **self._errores(((Codigo.NO_AUTENTICADO,) if self.token else ()) + op.errores + (
+                    (Codigo.TIPO_NO_ADMITIDO, Codigo.DATOS_INVALIDOS) if op.cuerpo else ())),
             }
             rutas.setdefault(op.ruta, {})[op.metodo.lower()] = entrada
-        return {
+        documento: dict[str, Any] = {
             "openapi": "3.1.0",
             "info": {"title": self.titulo, "version": self.version, "description": self.descripcion},
             "servers": [{"url": servidor}],
@@ -217,6 +226,11 @@ class Contrato:
                 "description": "La versión del contrato con que respondió el portal (SemVer).",
                 "required": True, "schema": {"type": "string", "const": self.version}}}},
         }
+        if self.token:
+            documento["components"]["securitySchemes"] = {
+                "token": {"type": "http", "scheme": "bearer", "description": self.token}}
+            documento["security"] = [{"token": []}]
+        return documento
 
     @staticmethod
     def _respuesta(esquema: dict[str, Any], descripcion: str = "Hecho.") -> dict[str, Any]:

@@ -23,6 +23,7 @@ from stub_portal.app import create_app
 from stub_portal.modelo import Certificado, Solicitud
 
 CLAVE_SECRETA = "clave-secreta-de-pruebas-" + "x" * 32
+TOKEN_API = "token-de-la-api-de-pruebas-" + "t" * 32
 EMPRESA_A, EMPRESA_B, DICTAMINADOR = "AAA010101AAA", "BBB010101BBB", "DIC800101AB1"
 # Las e.firmas de las empresas, como las del SAT, llevan el RFC y la CURP del representante legal.
 REPRESENTANTE = Representante("ROPJ800101AB1", "ROPJ800101HDFDRN09")
@@ -49,9 +50,10 @@ class Mundo:
         base_de_datos.preparar(url)
         self.app: Flask = create_app({
             "BASE_DE_DATOS": url, "SMTP": f"127.0.0.1:{self.puerto_smtp}", "API_DE_PRUEBAS": True,
-            "SECRET_KEY": CLAVE_SECRETA, **configuracion,
+            "SECRET_KEY": CLAVE_SECRETA, "TOKEN_API_DE_PRUEBAS": TOKEN_API, **configuracion,
         })
-        api = self.app.test_client()
+        self.token = TOKEN_API
+        api = self.api()
         assert api.post("/_pruebas/autoridades", json={"certificado_pem": ac.certificado_pem}).status_code == 201
         self.efirmas: dict[str, Credencial] = {}
         for rfc, perfil in [(EMPRESA_A, "solicitante"), (EMPRESA_B, "solicitante"),
@@ -76,6 +78,12 @@ class Mundo:
 
     def cerrar(self) -> None:
         self.app.extensions["portal"].sesiones.cerrar()
+
+    def api(self) -> FlaskClient:
+        """Un cliente de la API de pruebas, con el token del despliegue."""
+        cliente = self.app.test_client()
+        cliente.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {self.token}"
+        return cliente
 
     # --- la base, para ver lo que quedó ------------------------------------------------------------
 

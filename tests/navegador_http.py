@@ -59,12 +59,23 @@ class UsuarioHttp:
         self.http.close()
 
 
-def preparar_por_api(url: str, ac: AutoridadCertificadora, rfc: str, perfil: str = "solicitante",
+class ApiHttp:
+    """La API de pruebas de un portal en marcha, por HTTP, con el token de ese arranque."""
+
+    def __init__(self, url: str, token: str) -> None:
+        self.url = url.rstrip("/") + "/_pruebas"
+        self.http = requests.Session()
+        self.http.headers["Authorization"] = f"Bearer {token}"
+
+    def post(self, ruta: str, datos: dict[str, object]) -> requests.Response:
+        return self.http.post(self.url + ruta, json=datos, timeout=60)
+
+
+def preparar_por_api(api: ApiHttp, ac: AutoridadCertificadora, rfc: str, perfil: str = "solicitante",
                      contrasena: str = "secreta") -> Credencial:
     """Confía en la AC, registra al usuario y le emite su e.firma (API de pruebas)."""
-    api = url.rstrip("/") + "/_pruebas"
-    assert requests.post(f"{api}/autoridades", json={"certificado_pem": ac.certificado_pem}, timeout=60).ok
-    respuesta = requests.post(f"{api}/usuarios", timeout=60, json={
+    assert api.post("/autoridades", {"certificado_pem": ac.certificado_pem}).ok
+    respuesta = api.post("/usuarios", {
         "rfc": rfc, "perfil": perfil, "nombre": f"Persona {rfc}", "correo": f"{rfc.lower()}@x.example",
         "codigo_postal": "06000"})
     assert respuesta.status_code == 201, respuesta.text

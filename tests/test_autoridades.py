@@ -19,7 +19,7 @@ from stub_portal.__main__ import main
 from stub_portal.app import create_app
 from stub_portal.configuracion import ErrorDeConfiguracion, del_entorno
 from tests.mundo import CLAVE_SECRETA, EMPRESA_A, Mundo, csrf_de, puerto_sin_servidor
-from tests.navegador_http import UsuarioHttp
+from tests.navegador_http import ApiHttp, UsuarioHttp
 
 NO_RECONOCIDA = ("El certificado no fue emitido por una autoridad certificadora reconocida por la "
                  "Ventanilla Única.")
@@ -132,11 +132,12 @@ def test_python_m_stub_portal_no_arranca_con_un_archivo_que_no_es_certificado(
 
 def test_python_m_stub_portal_con_autoridades_acepta_las_efirmas_de_esa_ac(
         tmp_path: Path, carpeta: Path, ac_de_la_carpeta: AutoridadCertificadora) -> None:
-    proceso, lector, url = arrancar_portal_de_referencia(
+    arrancado = arrancar_portal_de_referencia(
         tmp_path, f"127.0.0.1:{puerto_sin_servidor()}", None, "--autoridades", str(carpeta))
+    proceso, lector, url = arrancado.proceso, arrancado.lector, arrancado.url
     try:
         empresa = UsuarioHttp(url, _emitir(ac_de_la_carpeta))
-        assert empresa.http.post(f"{url}/_pruebas/usuarios", timeout=60, json={
+        assert ApiHttp(url, arrancado.token).post("/usuarios", {
             "rfc": EMPRESA_A, "perfil": "solicitante", "nombre": "Empresa A", "correo": "a@x.example",
             "codigo_postal": "06000"}).status_code == 201
         assert empresa.entrar().status_code == 302

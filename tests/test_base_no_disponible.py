@@ -41,7 +41,7 @@ def test_sin_base_cada_pagina_dice_503_con_retry_after_y_vuelve_con_la_base(
             assert "El portal no está disponible por el momento" in respuesta.text
         assert anonimo.get("/").status_code == 302  # sin sesión, al acceso: no hace falta la base
         assert anonimo.get("/acceso/").status_code == 503
-        api = anonimo.get("/_pruebas/reloj")
+        api = mundo.api().get("/_pruebas/reloj")
         assert api.status_code == 503 and api.headers["Retry-After"] == "30"
         assert api.is_json and api.json["mensaje"]
     errores = [r for r in caplog.records if r.levelno >= logging.ERROR]

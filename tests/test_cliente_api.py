@@ -41,7 +41,7 @@ def _servir(app: Flask) -> Iterator[str]:
 def api(tmp_path_factory: pytest.TempPathFactory, ac: AutoridadCertificadora) -> Iterator[ApiPruebas]:
     mundo = Mundo(f"sqlite:///{tmp_path_factory.mktemp('cliente') / 'portal.sqlite3'}", ac)
     with _servir(mundo.app) as url:
-        yield ApiPruebas(url)
+        yield ApiPruebas(url, mundo.token)
     mundo.cerrar()
 
 
@@ -113,4 +113,15 @@ def test_sin_la_api_de_pruebas_el_cliente_lo_dice(tmp_path: Path) -> None:
     base_de_datos.preparar(url)
     app = create_app({"BASE_DE_DATOS": url, "SECRET_KEY": CLAVE_SECRETA})
     with _servir(app) as portal, pytest.raises(ContratoIncumplido, match="sin API-Version"):
-        ApiPruebas(portal).ahora()
+        ApiPruebas(portal, None).ahora()
+
+
+def test_sin_el_token_o_con_otro_el_cliente_dice_donde_ponerlo(
+        tmp_path: Path, ac: AutoridadCertificadora) -> None:
+    mundo = Mundo(f"sqlite:///{tmp_path / 'portal.sqlite3'}", ac)
+    with _servir(mundo.app) as portal:
+        for token, falta in ((None, "no tiene ninguno"), ("y" * 40, "mandó otro")):
+            with pytest.raises(ContratoIncumplido, match=f"401.*{falta}.*CUPOS_API_DE_PRUEBAS_TOKEN.*token_env"):
+                ApiPruebas(portal, token).ahora()
+        assert ApiPruebas(portal, mundo.token).ahora().year >= 2025
+    mundo.cerrar()

@@ -60,7 +60,7 @@ def test_lo_que_se_agrega_desde_otra_pestana_mientras_se_firma_no_entra_en_lo_fi
     pestana_2 = mundo.otra_pestana(pestana_1)
     assert mundo.agregar(pestana_1, "SE-A", "10").status_code == 302
     formulario = mundo.formulario_de_firma(pestana_1, EMPRESA_A)
-    api = mundo.app.test_client()
+    api = mundo.api()
     assert api.post("/_pruebas/certificados", json={
         "folio": "SE-A2", "cupo": "C1", "titular_rfc": EMPRESA_A, "monto_expedido": "50"}).status_code == 201
     assert mundo.agregar(pestana_2, "SE-A2", "7").status_code == 302
@@ -80,7 +80,7 @@ def test_lo_que_se_agrega_desde_otra_pestana_mientras_se_firma_no_entra_en_lo_fi
 
 
 def test_agregar_y_firmar_a_la_vez_deja_una_solicitud_firmada_igual_a_su_cadena(mundo: Mundo) -> None:
-    api = mundo.app.test_client()
+    api = mundo.api()
     for n in range(6):
         assert api.post("/_pruebas/certificados", json={
             "folio": f"SE-X{n}", "cupo": "C1", "titular_rfc": EMPRESA_A, "monto_expedido": "50",
@@ -156,7 +156,7 @@ def test_el_doble_envio_de_una_asignacion_da_un_folio(mundo: Mundo) -> None:
 
 
 def test_las_asignaciones_reparten_el_cupo_en_orden_de_llegada_sin_pasarse(mundo: Mundo) -> None:
-    api = mundo.app.test_client()
+    api = mundo.api()
     folios = []
     for rfc in (EMPRESA_A, "BBB010101BBB"):
         respuesta = api.post("/_pruebas/solicitudes/asignacion",
@@ -181,7 +181,7 @@ def test_las_asignaciones_reparten_el_cupo_en_orden_de_llegada_sin_pasarse(mundo
 
 
 def test_la_doble_autorizacion_de_un_certificado_expide_uno_solo(mundo: Mundo) -> None:
-    api = mundo.app.test_client()
+    api = mundo.api()
     asignacion = api.post("/_pruebas/asignaciones", json={"cupo": "C1", "titular_rfc": EMPRESA_A, "monto": "50"})
     folio = api.post("/_pruebas/solicitudes/expedicion", json={
         "solicitante_rfc": EMPRESA_A, "asignacion": asignacion.json["folio"], "monto": "5",

@@ -23,7 +23,7 @@ from fixtures.portal import arrancar_portal_de_referencia
 from sat_pruebas import AutoridadCertificadora
 from stub_portal.modelo import Solicitud
 from tests.mundo import puerto_sin_servidor
-from tests.navegador_http import UsuarioHttp, preparar_por_api
+from tests.navegador_http import ApiHttp, UsuarioHttp, preparar_por_api
 
 EMPRESA = "AAA010101AAA"
 CUPO = {"clave": "C1", "nombre": "Queso", "regimen": "Importación",
@@ -42,32 +42,37 @@ def _solicitudes(base: str) -> list[Solicitud]:
 
 
 @pytest.fixture(params=["desarrollo", "gunicorn"])
-def servidor(request: pytest.FixtureRequest, url_de_base: str, tmp_path: Path) -> Iterator[str]:
-    """El portal en marcha sobre la base: `python -m stub_portal` o gunicorn con tres procesos."""
+def servidor(request: pytest.FixtureRequest, url_de_base: str, tmp_path: Path) -> Iterator[ApiHttp]:
+    """El portal en marcha sobre la base (`python -m stub_portal` o gunicorn con tres procesos), por su
+    API de pruebas."""
     smtp = f"127.0.0.1:{puerto_sin_servidor()}"
     if request.param == "desarrollo":
-        proceso, lector, url = arrancar_portal_de_referencia(tmp_path, smtp, url_de_base)
-        yield url
-        proceso.terminate()
-        proceso.wait(timeout=30)
-        lector.join(timeout=10)
+        arrancado = arrancar_portal_de_referencia(tmp_path, smtp, url_de_base)
+        yield ApiHttp(arrancado.url, arrancado.token)
+        arrancado.proceso.terminate()
+        arrancado.proceso.wait(timeout=30)
+        arrancado.lector.join(timeout=10)
         return
     despliegue = Despliegue(tmp_path, url_de_base, procesos=3)
     despliegue.preparar()
     with despliegue:
-        yield despliegue.url
+        yield ApiHttp(despliegue.url, despliegue.token or "")
 
 
-@pytest.fixture
-def empresa(servidor: str, ac: AutoridadCertificadora) -> UsuarioHttp:
-    usuario = UsuarioHttp(servidor, preparar_por_api(servidor, ac, EMPRESA))
-    assert requests.post(f"{servidor}/_pruebas/cupos", json=CUPO, timeout=60).status_code == 201
+def _empresa(api: ApiHttp, ac: AutoridadCertificadora) -> UsuarioHttp:
+    usuario = UsuarioHttp(api.url.removesuffix("/_pruebas"), preparar_por_api(api, ac, EMPRESA))
+    assert api.post("/cupos", CUPO).status_code == 201
     assert usuario.entrar().status_code == 302
     return usuario
 
 
-def test_el_servidor_no_dice_su_version(servidor: str) -> None:
-    respuesta = requests.get(f"{servidor}/ingresar", timeout=30)
+@pytest.fixture
+def empresa(servidor: ApiHttp, ac: AutoridadCertificadora) -> UsuarioHttp:
+    return _empresa(servidor, ac)
+
+
+def test_el_servidor_no_dice_su_version(servidor: ApiHttp) -> None:
+    respuesta = requests.get(servidor.url.replace("/_pruebas", "/ingresar"), timeout=30)
     nombres = respuesta.raw.headers.getlist("Server")
     assert len(nombres) == 1 and nombres[0] in ("portal-cupos", "gunicorn")
     assert respuesta.headers["X-Content-Type-Options"] == "nosniff"
@@ -92,9 +97,7 @@ def test_un_corte_a_media_rafaga_no_deja_solicitudes_a_medias_y_el_portal_vuelve
     despliegue.preparar()
     despliegue.arrancar()
     try:
-        empresa = UsuarioHttp(despliegue.url, preparar_por_api(despliegue.url, ac, EMPRESA))
-        assert requests.post(f"{despliegue.url}/_pruebas/cupos", json=CUPO, timeout=60).status_code == 201
-        assert empresa.entrar().status_code == 302
+        empresa = _empresa(ApiHttp(despliegue.url, despliegue.token or ""), ac)
         pestanas = [empresa.otra_pestana() for _ in range(30)]
         formularios = [p.formulario_de_asignacion() for p in pestanas]
 

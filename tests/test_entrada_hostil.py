@@ -184,14 +184,14 @@ def efirma(mundo: Mundo, rfc: str) -> dict[str, Any]:
 
 
 def asignacion_de(mundo: Mundo, rfc: str = EMPRESA_A, monto: str = "50") -> str:
-    respuesta = mundo.app.test_client().post("/_pruebas/asignaciones", json={
+    respuesta = mundo.api().post("/_pruebas/asignaciones", json={
         "cupo": "C1", "titular_rfc": rfc, "monto": monto})
     assert respuesta.status_code == 201, respuesta.json
     return str(respuesta.json["folio"])
 
 
 def pendiente(mundo: Mundo, folio_asignacion: str) -> str:
-    respuesta = mundo.app.test_client().post("/_pruebas/solicitudes/expedicion", json={
+    respuesta = mundo.api().post("/_pruebas/solicitudes/expedicion", json={
         "solicitante_rfc": EMPRESA_A, "asignacion": folio_asignacion, "monto": "5", "monto_factura": "5"})
     assert respuesta.status_code == 201, respuesta.json
     return str(respuesta.json["folio"])

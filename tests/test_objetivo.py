@@ -58,6 +58,8 @@ def test_el_perfil_del_portal_de_referencia_equivale_a_no_dar_objetivo() -> None
     ("[portal]\nurl = \"portal.ejemplo\"\n", "portal.url: debe empezar con http:// o https://"),
     ("[portal]\ndireccion = \"http://x\"\n", "portal.direccion: no es un dato que el perfil conozca"),
     ("[datos]\nmodo = \"magia\"\n", "datos.modo: valor no admitido"),
+    ("[datos]\ntoken = \"a\"\ntoken_env = \"HOME\"\n", "datos: diga el token de la API con token o con token_env"),
+    ("[datos]\ntoken_env = \"NO_DEFINIDA_EN_NINGUN_LADO\"\n", "la variable de entorno NO_DEFINIDA_EN_NINGUN_LADO"),
     ("[correo]\nbuzon = \"servicio\"\n", "hace falta servicio"),
     ("[correo]\nservicio = \"http://b:8025\"\n", "servicio es para buzon = \"servicio\""),
     ("[reloj]\nfijable = \"tal vez\"\n", "reloj.fijable"),
@@ -122,3 +124,16 @@ def test_la_raiz_de_los_documentos_se_lee_junto_al_perfil(tmp_path: Path) -> Non
     assert objetivo.portal.raiz_de_documentos == tmp_path / "raiz.pem"
     with pytest.raises(PerfilInvalido, match="portal.raiz_de_documentos: no existe el archivo"):
         cargar(_perfil(tmp_path, '[portal]\nraiz_de_documentos = "otra.pem"\n'))
+
+
+def test_el_token_de_la_api_sale_del_perfil_o_de_la_variable(tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CUPOS_API_DE_PRUEBAS_TOKEN", "el-de-la-variable")
+    monkeypatch.setenv("TOKEN_DEL_QA", "el-de-otra-variable")
+    assert cargar(_perfil(tmp_path, COMPLETO)).datos.token_de_la_api() == "el-de-la-variable"
+    con_env = COMPLETO.replace('modo = "api"', 'modo = "api"\ntoken_env = "TOKEN_DEL_QA"')
+    assert cargar(_perfil(tmp_path, con_env)).datos.token_de_la_api() == "el-de-otra-variable"
+    escrito = COMPLETO.replace('modo = "api"', 'modo = "api"\ntoken = "el-del-perfil"')
+    assert cargar(_perfil(tmp_path, escrito)).datos.token_de_la_api() == "el-del-perfil"
+    monkeypatch.delenv("CUPOS_API_DE_PRUEBAS_TOKEN")
+    assert cargar(_perfil(tmp_path, COMPLETO)).datos.token_de_la_api() is None

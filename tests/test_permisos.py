@@ -73,7 +73,7 @@ ESPERADO = {
 @pytest.fixture
 def folio_con_adjunto(mundo: Mundo) -> tuple[str, int]:
     """Una solicitud de expedición de la dueña, con sus copias adjuntas, pendiente en C1."""
-    api = mundo.app.test_client()
+    api = mundo.api()
     asignacion = api.post("/_pruebas/asignaciones", json={"cupo": "C1", "titular_rfc": DUENA, "monto": "50"})
     assert asignacion.status_code == 201, asignacion.json
     respuesta = api.post("/_pruebas/solicitudes/expedicion", json={

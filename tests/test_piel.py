@@ -25,7 +25,7 @@ from fixtures.accesibilidad import Pantalla, mensaje_de_falla, revisar_pagina
 from fixtures.api import ApiPruebas
 from fixtures.correo import BuzonSmtp
 from fixtures.navegador_remoto import chromium_del_sistema
-from fixtures.portal import arrancar_portal_de_referencia
+from fixtures.portal import Portal, arrancar_portal_de_referencia
 from sat_pruebas import AutoridadCertificadora
 from stub_portal import base_de_datos
 from stub_portal.__main__ import main as arrancar_por_la_linea_de_ordenes
@@ -487,6 +487,25 @@ EJEMPLOS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
         ("Adjunte la copia de la factura comercial.", ("copia de la factura comercial",))],
     "f'Adjunte la copia del documento de transporte ({documento_transporte.lower()}).'": [
         ("Adjunte la copia del documento de transporte (guía aérea).", ("guía aérea",))],
+    "f'El archivo «{nombre}» no es un PDF: adjunte la copia del documento en PDF.'": [
+        ("El archivo «factura.html» no es un PDF: adjunte la copia del documento en PDF.", ("«factura.html»",))],
+    "f'El archivo «{nombre}» está dañado o incompleto y no se puede abrir como PDF: adjunte otra copia del "
+    "documento.'": [
+        ("El archivo «guía aérea.pdf» está dañado o incompleto y no se puede abrir como PDF: adjunte otra copia "
+         "del documento.", ("«guía aérea.pdf»",))],
+    "f'El archivo «{nombre}» está cifrado o protegido con contraseña y no se puede revisar: adjunte un PDF sin "
+    "protección.'": [
+        ("El archivo «factura.pdf» está cifrado o protegido con contraseña y no se puede revisar: adjunte un PDF "
+         "sin protección.", ("«factura.pdf»", "contraseña"))],
+    "f'El archivo «{nombre}» es un PDF sin páginas: adjunte la copia completa del documento.'": [
+        ("El archivo «pedimento-1.pdf» es un PDF sin páginas: adjunte la copia completa del documento.",
+         ("«pedimento-1.pdf»", "sin páginas"))],
+    "f'El archivo «{nombre}» tiene más de {MAXIMO_DE_OBJETOS:,} objetos y no se puede revisar: adjunte una copia "
+    "más sencilla del documento.'": [
+        ("El archivo «factura.pdf» tiene más de 20,000 objetos y no se puede revisar: adjunte una copia más "
+         "sencilla del documento.", ("«factura.pdf»", "20,000"))],
+    "f'El archivo «{nombre}» contiene JavaScript; adjunte un PDF sin código.'": [
+        ("El archivo «x.pdf» contiene JavaScript; adjunte un PDF sin código.", ("«x.pdf»", "JavaScript"))],
     "mensaje_de_horario(donde, apertura)": [
         (mensaje_de_horario(VUCEM, HORARIO.replace(hour=11)), ("Ventanilla Única", "02/03/2022", "11:00",
                                                                "las 24 horas en días hábiles", "hora del centro")),
@@ -560,21 +579,21 @@ def test_mensajes_md_lista_cada_renglon_de_la_tabla() -> None:
 # --- En el navegador: axe-core en las pantallas principales, desde `python -m stub_portal --piel alternativa` ---
 
 @pytest.fixture(scope="module")
-def portal_alternativo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def portal_alternativo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Portal]:
     carpeta = tmp_path_factory.mktemp("piel-en-navegador")
     buzon = BuzonSmtp().iniciar()
-    proceso, lector, url = arrancar_portal_de_referencia(carpeta, buzon.direccion, None, "--piel", "alternativa")
+    arrancado = arrancar_portal_de_referencia(carpeta, buzon.direccion, None, "--piel", "alternativa")
     try:
-        yield url
+        yield Portal(arrancado.url, ApiPruebas(arrancado.url, arrancado.token))
     finally:
-        proceso.terminate()
-        proceso.wait(timeout=10)
-        lector.join(timeout=10)
+        arrancado.proceso.terminate()
+        arrancado.proceso.wait(timeout=10)
+        arrancado.lector.join(timeout=10)
         buzon.detener()
 
 
-def test_la_linea_de_ordenes_arranca_la_piel_alternativa(portal_alternativo: str) -> None:
-    with urllib.request.urlopen(f"{portal_alternativo}/ingresar") as respuesta:
+def test_la_linea_de_ordenes_arranca_la_piel_alternativa(portal_alternativo: Portal) -> None:
+    with urllib.request.urlopen(f"{portal_alternativo.url}/ingresar") as respuesta:
         assert "alternativa.css" in respuesta.read().decode()
 
 
@@ -587,9 +606,9 @@ def pagina() -> Iterator[Page]:
         navegador.close()
 
 
-def _preparar_datos(url: str, carpeta: Path) -> dict[str, tuple[Path, Path]]:
+def _preparar_datos(api: ApiPruebas, carpeta: Path) -> dict[str, tuple[Path, Path]]:
     """Una empresa con certificados y constancia, un dictaminador con su bandeja; sus e.firmas en archivos."""
-    ac, api = AutoridadCertificadora(), ApiPruebas(url)
+    ac = AutoridadCertificadora()
     api.confiar_en_autoridad(ac.certificado_pem)
     archivos = {}
     for rfc, perfil in [(EMPRESA_A, "solicitante"), (DICTAMINADOR, "dictaminador")]:
@@ -622,9 +641,9 @@ def _entrar(pagina: Page, url: str, archivos: tuple[Path, Path], revisadas: dict
 
 
 def test_las_pantallas_de_la_piel_no_tienen_violaciones_de_accesibilidad(
-        portal_alternativo: str, pagina: Page, tmp_path: Path) -> None:
-    url, revisadas = portal_alternativo, dict[str, Pantalla]()
-    archivos = _preparar_datos(url, tmp_path)
+        portal_alternativo: Portal, pagina: Page, tmp_path: Path) -> None:
+    url, revisadas = portal_alternativo.url, dict[str, Pantalla]()
+    archivos = _preparar_datos(portal_alternativo.api, tmp_path)
     main = pagina.get_by_role("main")
 
     def revisar(ruta: str | None = None, aparte: bool = False) -> None:

@@ -38,7 +38,7 @@ def test_una_solicitud_firmada_con_el_smtp_caido_se_guarda_y_su_aviso_sale_despu
     assert cliente.get(f"/cancelacion/acuse/{folio}").status_code == 200
     buzon = BuzonSmtp(puerto=mundo.puerto_smtp).iniciar()
     try:
-        assert mundo.app.test_client().post("/_pruebas/correo/entregar").json == {"enviados": 1}
+        assert mundo.api().post("/_pruebas/correo/entregar").json == {"enviados": 1}
         aviso = buzon.esperar_que(lambda r: folio in r.texto, plazo=5)
     finally:
         buzon.detener()
@@ -108,7 +108,7 @@ def test_sin_sesion_el_tramite_manda_al_acceso(mundo: Mundo) -> None:
 
 
 def test_un_cupo_sin_dictaminador_asignado_no_impide_firmar_la_cancelacion(mundo: Mundo) -> None:
-    api = mundo.app.test_client()
+    api = mundo.api()
     assert api.post("/_pruebas/cupos", json={
         "clave": "C2", "nombre": "Leche", "regimen": "Importación", "mecanismo": "Licitación Pública",
         "tratado": "OMC", "pais_origen": "Cualquiera", "producto": "Leche", "subproducto": "En polvo",

@@ -16,6 +16,7 @@ from fixtures.portal import arrancar_portal_de_referencia
 from sat_pruebas import AutoridadCertificadora
 from stub_portal.modelo import Cupo, MontoAnual, Usuario
 from tests.mundo import puerto_sin_servidor
+from tests.navegador_http import ApiHttp
 
 
 def _preparar(url: str) -> subprocess.CompletedProcess[str]:
@@ -54,20 +55,20 @@ def _entrar(sesion: requests.Session, url: str, ac: AutoridadCertificadora, rfc:
 def test_el_portal_arranca_otra_vez_sobre_su_base_con_los_datos_y_las_sesiones(
         url_de_base: str, tmp_path: Path, ac: AutoridadCertificadora) -> None:
     smtp = f"127.0.0.1:{puerto_sin_servidor()}"
-    proceso, lector, url = arrancar_portal_de_referencia(tmp_path, smtp, url_de_base)
-    navegador = requests.Session()
+    arrancado = arrancar_portal_de_referencia(tmp_path, smtp, url_de_base)
+    proceso, lector, url = arrancado.proceso, arrancado.lector, arrancado.url
+    navegador, api = requests.Session(), ApiHttp(url, arrancado.token)
     try:
-        assert requests.post(f"{url}/_pruebas/autoridades", json={"certificado_pem": ac.certificado_pem},
-                             timeout=30).status_code == 201
-        assert requests.post(f"{url}/_pruebas/usuarios", timeout=30, json={
-            "rfc": "AAA010101AAA", "perfil": "solicitante", "nombre": "Empresa A",
-            "correo": "a@x.example"}).status_code == 201
+        assert api.post("/autoridades", {"certificado_pem": ac.certificado_pem}).status_code == 201
+        assert api.post("/usuarios", {"rfc": "AAA010101AAA", "perfil": "solicitante", "nombre": "Empresa A",
+                                      "correo": "a@x.example"}).status_code == 201
         assert _entrar(navegador, url, ac, "AAA010101AAA").status_code == 302
     finally:
         proceso.terminate()
         proceso.wait(timeout=30)
         lector.join(timeout=10)
-    proceso, lector, url = arrancar_portal_de_referencia(tmp_path, smtp, url_de_base)
+    arrancado = arrancar_portal_de_referencia(tmp_path, smtp, url_de_base)
+    proceso, lector, url = arrancado.proceso, arrancado.lector, arrancado.url
     try:
         inicio = navegador.get(f"{url}/inicio", timeout=30, allow_redirects=False)
         assert inicio.status_code == 200, "la sesión no sobrevivió al reinicio"

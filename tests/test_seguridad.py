@@ -101,7 +101,7 @@ def test_ver_la_captura_no_crea_borradores_ni_con_cinco_primeras_visitas_a_la_ve
 
 
 def test_dos_primeras_agregadas_a_la_vez_comparten_un_solo_borrador(mundo: Mundo) -> None:
-    api = mundo.app.test_client()
+    api = mundo.api()
     assert api.post("/_pruebas/certificados", json={
         "folio": "SE-A2", "cupo": "C1", "titular_rfc": EMPRESA_A, "monto_expedido": "50"}).status_code == 201
     cliente = mundo.cliente(EMPRESA_A)

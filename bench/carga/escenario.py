@@ -72,7 +72,7 @@ def _registrar(api: ApiPruebas, fake: Faker, rfc: str, nombre: str, perfil: str)
     api.crear_usuario(rfc, perfil, nombre, f"{rfc.lower()}@carga.example", codigo_postal=fake.numerify("#####"))
 
 
-def preparar(url: str, carpeta: Path, usuarios: int, semilla: int, procesos: int = 1,
+def preparar(url: str, token: str | None, carpeta: Path, usuarios: int, semilla: int, procesos: int = 1,
              reloj_corre: bool = False) -> Escenario:
     """Deja el portal a las 11:00:00 del primer día, con N solicitantes listos para entrar. Con
     reloj_corre, el reloj sigue andando desde ahí: cada solicitud recibe su propia hora."""
@@ -83,7 +83,7 @@ def preparar(url: str, carpeta: Path, usuarios: int, semilla: int, procesos: int
     funcionario = (fake.unique.rfc(natural=True), fake.name())
     autoridades, credenciales = emitir_efirmas([funcionario, *empresas], contrasena, procesos)
     anual = monto_anual(usuarios)
-    api = ApiPruebas(url)
+    api = ApiPruebas(url, token)
     for pem in autoridades:
         api.confiar_en_autoridad(pem)
     api.fijar_reloj(apertura, corre=reloj_corre)

@@ -67,7 +67,7 @@ def correr(base: str, carpeta: Path, usuarios: int, procesos_gunicorn: int, proc
     despliegue = Despliegue(carpeta / "portal", base, procesos=procesos_gunicorn)
     despliegue.preparar()
     with despliegue:
-        escenario = preparar(despliegue.url, carpeta, usuarios, semilla,
+        escenario = preparar(despliegue.url, despliegue.token, carpeta, usuarios, semilla,
                              procesos=(os.cpu_count() or 1) if usuarios >= 200 else 1, reloj_corre=reloj_corre)
         carga_previa = os.getloadavg()[0]  # otra cosa corriendo en la máquina cambia los números
         correr_locust(escenario, carpeta, plazo, procesos_locust, llegadas_por_segundo)

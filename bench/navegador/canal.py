@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import IO
 
@@ -45,11 +45,12 @@ class Canal:
 class Lado:
     """Un proceso que corre vueltas cuando el orquestador se lo pide (su extremo del canal)."""
 
-    def __init__(self, nombre: str, orden: Sequence[str], cwd: Path, bitacora: Path) -> None:
+    def __init__(self, nombre: str, orden: Sequence[str], cwd: Path, bitacora: Path,
+                 extra: Mapping[str, str] | None = None) -> None:
         self.nombre, self.bitacora = nombre, bitacora
         hijo_lee, yo_escribo = os.pipe()
         yo_leo, hijo_escribe = os.pipe()
-        entorno = {**os.environ, VARIABLE: f"{hijo_lee},{hijo_escribe}"}
+        entorno = {**os.environ, **(extra or {}), VARIABLE: f"{hijo_lee},{hijo_escribe}"}
         with bitacora.open("w", encoding="utf-8") as salida:
             self.proceso = subprocess.Popen(orden, cwd=cwd, env=entorno, stdout=salida,
                                             stderr=subprocess.STDOUT, pass_fds=(hijo_lee, hijo_escribe))

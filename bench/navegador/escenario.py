@@ -31,6 +31,7 @@ from bench.navegador.medicion import (
     puerto_libre,
     tabla,
 )
+from fixtures.api import VARIABLE_TOKEN
 from fixtures.correo import BuzonSmtp
 from fixtures.portal import arrancar_portal_de_referencia
 
@@ -96,16 +97,18 @@ def medir(rondas: int, carpeta: Path, extra_pytest: list[str]) -> list[Turno]:
     reenvio = Reenvio()
     reenvio.iniciar()
     (carpeta / "portal").mkdir(parents=True)
-    proceso, lector, url = arrancar_portal_de_referencia(carpeta / "portal", reenvio.direccion)
+    arrancado = arrancar_portal_de_referencia(carpeta / "portal", reenvio.direccion)
+    proceso, lector, url = arrancado.proceso, arrancado.lector, arrancado.url
+    token = {VARIABLE_TOKEN: arrancado.token}
     buzones = {"plano": f"127.0.0.1:{puerto_libre()}", "arnés": f"127.0.0.1:{puerto_libre()}"}
     vueltas_del_arnes = CALENTAMIENTO + rondas + 1
     arnes = Lado("arnés", [
         sys.executable, "-m", "pytest", str(MODULO.relative_to(RAIZ)), "-q", "-p", "bench.navegador.turnos",
         "--vueltas-del-banco", str(vueltas_del_arnes), "--portal-url", url, "--buzon", buzones["arnés"],
         "--output", str(informes / "artefactos"), "--junitxml", str(informes / "junit.xml"),
-        "--cucumberjson", str(informes / "cucumber.json"), *extra_pytest], RAIZ, carpeta / "arnes.log")
+        "--cucumberjson", str(informes / "cucumber.json"), *extra_pytest], RAIZ, carpeta / "arnes.log", token)
     plano = Lado("plano", [sys.executable, "-m", "bench.navegador.plano", "--portal-url", url,
-                           "--buzon", buzones["plano"]], RAIZ, carpeta / "plano.log")
+                           "--buzon", buzones["plano"]], RAIZ, carpeta / "plano.log", token)
     turnos: list[Turno] = []
     try:
         plano.esperar_listo()

@@ -28,7 +28,7 @@ from playwright.sync_api import Browser, FilePayload, Page, expect, sync_playwri
 from pypdf import PdfReader
 
 from bench.navegador.canal import Canal
-from fixtures.api import ApiPruebas
+from fixtures.api import VARIABLE_TOKEN, ApiPruebas
 from fixtures.correo import BuzonSmtp
 from fixtures.datos import Cupo, FabricaPorApi, Persona
 from fixtures.efirma import Archivos
@@ -180,12 +180,13 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory(prefix="banco-plano-") as temporal:
         carpeta = Path(temporal)
         arranque = None if args.portal_url else arrancar_portal_de_referencia(carpeta, buzon.direccion)
-        url = arranque[2] if arranque else args.portal_url
+        url = arranque.url if arranque else args.portal_url
+        token = arranque.token if arranque else os.environ.get(VARIABLE_TOKEN)
         try:
             with sync_playwright() as playwright:
                 navegador = playwright.chromium.launch(headless=True, executable_path=ejecutable)
                 autoridad = AutoridadCertificadora("AC de pruebas del guion plano")
-                portal = Portal(url, ApiPruebas(url))
+                portal = Portal(url, ApiPruebas(url, token))
                 portal.api.confiar_en_autoridad(autoridad.certificado_pem)
                 banco = Banco(navegador, portal, buzon, autoridad, carpeta)
                 if canal is not None:
@@ -197,10 +198,9 @@ def main(argv: list[str] | None = None) -> None:
         finally:
             buzon.detener()
             if arranque is not None:
-                proceso, lector_del_portal, _ = arranque
-                proceso.terminate()
-                proceso.wait(timeout=10)
-                lector_del_portal.join(timeout=10)
+                arranque.proceso.terminate()
+                arranque.proceso.wait(timeout=10)
+                arranque.lector.join(timeout=10)
 
 
 if __name__ == "__main__":

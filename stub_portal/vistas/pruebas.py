@@ -3,10 +3,17 @@
 Sólo existe si la aplicación se configura con API_DE_PRUEBAS; un portal en producción no la tiene.
 Es un contrato con versión: el documento OpenAPI está en /_pruebas/openapi.json y cada respuesta
 lleva la versión en el encabezado API-Version. Los esquemas están en pruebas_esquemas.
+
+Quien la tiene puede crear funcionarios y e.firmas, así que cada llamada (también el documento) pide
+el token del despliegue (`Authorization: Bearer …`, TOKEN_API_DE_PRUEBAS), sólo admite cuerpos JSON,
+no atiende a páginas web (una petición con Origin se rechaza y no hay CORS) y queda en la bitácora con
+lo que respondió: lo que creó o el reloj que fijó.
 """
 
 from __future__ import annotations
 
+import hmac
+import logging
 import secrets
 from collections.abc import Callable
 from datetime import date
@@ -30,14 +37,18 @@ from stub_portal.vistas import pruebas_esquemas as e
 from stub_portal.vistas.comun import ahora, db, portal
 
 PREFIJO = "/_pruebas"
-VERSION = "1.0.0"  # SemVer: un cambio que rompa a un cliente de la 1 sube el primer número
+VERSION = "2.0.0"  # SemVer: un cambio que rompa a un cliente de la 2 sube el primer número
 bp = Blueprint("pruebas", __name__, url_prefix=PREFIJO)
 api = Contrato(bp, "API de apoyo a las pruebas del portal de cupos", VERSION, (
     "Con ella el arnés prepara datos (autoridades certificadoras, usuarios, cupos, certificados, "
     "constancias, solicitudes pendientes, días inhábiles), fija el reloj del portal y entrega el "
     "correo pendiente. Sólo existe en un portal de pruebas. Todo error es JSON con un `codigo` estable "
     "y un `mensaje` en español: decida por el estado HTTP y el código, nunca por el mensaje."),
-    permitir(API_DE_PRUEBAS))
+    permitir(API_DE_PRUEBAS), token=(
+    "El token de la API de pruebas del despliegue (CUPOS_API_DE_PRUEBAS_TOKEN en el portal de "
+    "referencia). Sin él, o con otro, cada operación responde 401 no_autenticado."))
+bitacora = logging.getLogger(__name__)
+_RESPUESTA_EN_LA_BITACORA = 300  # caracteres: basta para un id, un folio o la hora fijada
 
 
 def _guardar(objeto: object) -> None:
@@ -73,6 +84,41 @@ def _asignacion(folio: str) -> Asignacion:
     if asignacion is None:
         raise _rechazo(Codigo.NO_ENCONTRADO, "asignacion", f"No existe la constancia de asignación {folio}.")
     return asignacion
+
+
+def _quien() -> str:
+    return request.remote_addr or "?"
+
+
+@bp.before_request
+def _autenticar() -> None:
+    """El token del despliegue (comparado en tiempo constante), sin Origin y, si hay cuerpo, JSON."""
+    credencial = request.authorization
+    dado = credencial.token if credencial is not None and credencial.type == "bearer" else None
+    esperado = current_app.config["TOKEN_API_DE_PRUEBAS"]
+    if not dado or not hmac.compare_digest(dado.encode(), esperado.encode()):
+        bitacora.warning("API de pruebas: %s %s rechazada desde %s: %s", request.method, request.path, _quien(),
+                         "token equivocado" if dado else "sin token")
+        raise Rechazo(Codigo.NO_AUTENTICADO, "Falta el token de la API de pruebas, o no es el de este "
+                      "despliegue: mándelo en Authorization: Bearer <token>.",
+                      encabezados=[("WWW-Authenticate", 'Bearer realm="api de pruebas"')])
+    if "Origin" in request.headers:
+        bitacora.warning("API de pruebas: %s %s rechazada desde %s: viene de la página %s", request.method,
+                         request.path, _quien(), request.headers["Origin"][:100])
+        raise Rechazo(Codigo.PROHIBIDO, "La API de pruebas no atiende peticiones de páginas web.")
+    if (request.content_length or request.mimetype) and request.mimetype != "application/json":
+        raise Rechazo(Codigo.TIPO_NO_ADMITIDO, "El cuerpo de la petición tiene que ser JSON "
+                      "(Content-Type: application/json).")
+
+
+@bp.after_request
+def _a_la_bitacora(respuesta: Response) -> Response:
+    """Cada llamada atendida, con lo que respondió (lo que creó, el reloj que fijó) o el código del rechazo."""
+    if respuesta.status_code not in (401, 403):  # ésas ya se anotaron al rechazarlas
+        cuerpo = respuesta.get_data(as_text=True) if request.endpoint != "pruebas.documento" else "(el documento)"
+        bitacora.info("API de pruebas: %s %s %s desde %s: %s", request.method, request.path,
+                      respuesta.status_code, _quien(), cuerpo[:_RESPUESTA_EN_LA_BITACORA])
+    return respuesta
 
 
 @bp.errorhandler(OperationalError)
