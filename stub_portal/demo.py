@@ -142,7 +142,7 @@ def sembrar(sesiones: sessionmaker[Session], reloj: Reloj, carpeta: Path) -> Pat
     with sesiones.begin() as sesion:
         if sesion.scalars(select(Usuario)).first() is not None:
             raise SystemExit("La base ya tiene datos: la demostración necesita una base vacía.")
-        sesion.add(AutoridadConfiable(certificado_pem=ac.certificado_pem))
+        sesion.add(AutoridadConfiable(certificado_pem=ac.certificado_pem, por_la_api=False))
         usuarios, credenciales = {}, []
         for perfil, rfc, nombre, correo in USUARIOS:
             pais, codigo_postal, entidad = DOMICILIOS_EN_EL_EXTRANJERO.get(rfc, ("México", "06000",

@@ -63,9 +63,14 @@ class Ajuste(Base):
 
 
 class AutoridadConfiable(Base):
+    """Una AC de e.firmas guardada en la base: la de la demostración (al prepararla) o una que registró la
+    API de pruebas, que sólo vale mientras la API está encendida (las de la carpeta de la configuración no
+    se guardan: valen siempre)."""
+
     __tablename__ = "autoridades_confiables"
     id: Mapped[int] = mapped_column(primary_key=True)
     certificado_pem: Mapped[str] = mapped_column(Text, unique=True)
+    por_la_api: Mapped[bool] = mapped_column(default=True)
 
 
 class Usuario(Base):

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives import serialization
+from flask import Flask
 from werkzeug.test import TestResponse
 
 from fixtures.portal import arrancar_portal_de_referencia
@@ -59,8 +60,8 @@ def _emitir(autoridad: AutoridadCertificadora) -> Credencial:
     return autoridad.emitir(EMPRESA_A, f"Persona {EMPRESA_A}", "secreta", representante=REPRESENTANTE)
 
 
-def _entrar(mundo: Mundo, credencial: Credencial) -> TestResponse:
-    cliente = mundo.app.test_client()
+def _entrar(mundo: Mundo | Flask, credencial: Credencial) -> TestResponse:
+    cliente = (mundo.app if isinstance(mundo, Mundo) else mundo).test_client()
     datos = {"certificado": (io.BytesIO(credencial.cer), "e.cer"),
              "clave_privada": (io.BytesIO(credencial.key), "e.key"),
              "contrasena": credencial.contrasena, "csrf_token": csrf_de(cliente.get("/ingresar"))}
@@ -78,6 +79,26 @@ def test_entra_con_una_efirma_de_una_ac_de_la_carpeta_en_der_o_en_pem(
 def test_las_ac_de_la_api_de_pruebas_siguen_valiendo_junto_a_las_de_la_carpeta(
         mundo_con_carpeta: Mundo) -> None:
     assert mundo_con_carpeta.cliente(EMPRESA_A)  # su e.firma es de la AC que registró la API
+
+
+def test_las_ac_de_la_api_valen_solo_mientras_la_api_esta_encendida(
+        url_de_base: str, ac: AutoridadCertificadora, carpeta: Path,
+        ac_de_la_carpeta: AutoridadCertificadora) -> None:
+    mundo = Mundo(url_de_base, ac, AUTORIDADES=str(carpeta))  # registra `ac` por la API
+    de_la_api, de_la_carpeta = mundo.efirmas[EMPRESA_A], _emitir(ac_de_la_carpeta)
+    try:
+        assert _entrar(mundo, de_la_api).status_code == 302
+        sin_api = create_app({"BASE_DE_DATOS": url_de_base, "SECRET_KEY": CLAVE_SECRETA,
+                              "AUTORIDADES": str(carpeta)})
+        try:
+            rechazo = _entrar(sin_api, de_la_api)
+            assert rechazo.status_code == 422 and NO_RECONOCIDA in rechazo.text
+            assert _entrar(sin_api, de_la_carpeta).status_code == 302  # las configuradas, siempre
+        finally:
+            sin_api.extensions["portal"].sesiones.cerrar()
+        assert _entrar(mundo, de_la_api).status_code == 302  # con la API otra vez encendida, otra vez
+    finally:
+        mundo.cerrar()
 
 
 def test_una_efirma_de_una_ac_que_no_esta_en_la_carpeta_ni_en_la_base_se_rechaza(

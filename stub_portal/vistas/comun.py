@@ -126,14 +126,19 @@ def requiere(*perfiles: str) -> Callable[[Callable[..., Any]], Callable[..., Any
     return decorador
 
 
+def autoridades_de_confianza() -> list[x509.Certificate]:
+    """Las de la carpeta de la configuración y las de la base: la de la demostración y, sólo mientras la
+    API de pruebas está encendida, las que ella registró."""
+    consulta = select(AutoridadConfiable.certificado_pem)
+    if not current_app.config["API_DE_PRUEBAS"]:
+        consulta = consulta.where(AutoridadConfiable.por_la_api.is_(False))
+    guardadas = [x509.load_pem_x509_certificate(pem.encode()) for pem in db().scalars(consulta)]
+    return [*portal().autoridades, *guardadas]
+
+
 def efirma_del_formulario() -> Firmante:
-    """Las tres piezas de la e.firma del formulario, validadas contra las AC de confianza: las de la
-    carpeta de la configuración y las que registró la API de pruebas."""
-    autoridades = [
-        *portal().autoridades,
-        *(x509.load_pem_x509_certificate(pem.encode())
-          for pem in db().scalars(select(AutoridadConfiable.certificado_pem))),
-    ]
+    """Las tres piezas de la e.firma del formulario, validadas contra las AC de confianza."""
+    autoridades = autoridades_de_confianza()
     cer, key = request.files.get("certificado"), request.files.get("clave_privada")
     return abrir_efirma(
         cer.read() if cer else b"",

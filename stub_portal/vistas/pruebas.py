@@ -154,7 +154,7 @@ def confiar_en_autoridad(datos: e.AutoridadNueva) -> tuple[e.AutoridadRegistrada
         AutoridadConfiable.certificado_pem == datos.certificado_pem)).first()
     if existente is not None:
         return e.AutoridadRegistrada(id=existente.id), 200
-    autoridad = AutoridadConfiable(certificado_pem=datos.certificado_pem)
+    autoridad = AutoridadConfiable(certificado_pem=datos.certificado_pem, por_la_api=True)
     _guardar(autoridad)
     return e.AutoridadRegistrada(id=autoridad.id), 201
 
