@@ -46,6 +46,10 @@ OID_NOMBRE = x509.ObjectIdentifier("2.5.4.41")  # name: el SAT repite ahí el no
 ITERACIONES_DEL_SAT = 2048  # las de PBKDF2 en los .key del SAT
 ORGANIZACION_DE_LA_AC = "Arnés de pruebas de cupos VUCEM"
 UNIDAD_DE_LA_AC = "Autoridad certificadora de pruebas (no es el SAT)"
+# Los usos de la clave de una e.firma del SAT: firma digital y no repudio (y cifrado de datos y acuerdo de claves).
+USOS_DE_EFIRMA = x509.KeyUsage(digital_signature=True, content_commitment=True, key_encipherment=False,
+                               data_encipherment=True, key_agreement=True, key_cert_sign=False, crl_sign=False,
+                               encipher_only=False, decipher_only=False)
 # Lo que cabe en un PrintableString (X.680): el SAT guarda así el RFC; «&» o «Ñ» (que un RFC puede
 # llevar) no caben, y entonces va en UTF8String.
 _IMPRIMIBLES = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 '()+,-./:=?")
@@ -191,18 +195,20 @@ class AutoridadCertificadora:
         representante: Representante | None = None,
         correo: str = "",
         iteraciones_clave: int = ITERACIONES_DEL_SAT,
+        usos: x509.KeyUsage | None = USOS_DE_EFIRMA,
     ) -> Credencial:
         """Emite la e.firma de un contribuyente, vigente entre desde y hasta (por omisión, 4 años).
 
         Con representante, la de una persona moral (RFC y CURP del representante legal); sin él, la
         de una física, con su curp. Sin correo, uno inventado a partir del RFC. iteraciones_clave
-        cambia las de PBKDF2 del .key (para probar claves caras de abrir).
+        cambia las de PBKDF2 del .key (para probar claves caras de abrir); `usos`, los de la clave (los de
+        una e.firma del SAT; None: sin la extensión).
         """
         desde = desde or datetime.now(UTC) - timedelta(days=1)
         hasta = hasta or desde + timedelta(days=4 * 365)
         clave = rsa.generate_private_key(public_exponent=65537, key_size=2048)
         numero = _numero_de_certificado()
-        certificado = (
+        constructor = (
             x509.CertificateBuilder()
             .subject_name(_sujeto(rfc, nombre, correo, curp, representante))
             .issuer_name(self.certificado.subject)
@@ -210,14 +216,12 @@ class AutoridadCertificadora:
             .serial_number(int.from_bytes(numero.encode("ascii"), "big"))
             .not_valid_before(desde)
             .not_valid_after(hasta)
-            .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=True,
-                                         key_encipherment=False, data_encipherment=True, key_agreement=True,
-                                         key_cert_sign=False, crl_sign=False, encipher_only=False,
-                                         decipher_only=False), critical=True)
-            .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION,
-                                                  ExtendedKeyUsageOID.CLIENT_AUTH]), critical=False)
-            .sign(self._clave, hashes.SHA256())
         )
+        if usos is not None:
+            constructor = constructor.add_extension(usos, critical=True)
+        certificado = constructor.add_extension(
+            x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION, ExtendedKeyUsageOID.CLIENT_AUTH]),
+            critical=False).sign(self._clave, hashes.SHA256())
         return Credencial(
             rfc=rfc,
             nombre=nombre,

@@ -16,7 +16,7 @@ from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException, ServiceUnavailable
 from werkzeug.wrappers import Response
 
-from stub_portal import base_de_datos, catalogo, permisos, pieles
+from stub_portal import base_de_datos, catalogo, intentos, permisos, pieles
 from stub_portal.acuses import NOMBRES
 from stub_portal.configuracion import leer_autoridades, validar_token_de_la_api
 from stub_portal.correo import Cartero
@@ -47,6 +47,8 @@ PREDETERMINADA = {
     "AUTORIDADES": None,  # carpeta con los certificados de AC de confianza (además de los de la base)
     "API_DE_PRUEBAS": False,  # la API que usa el arnés para preparar datos y fijar el reloj
     "TOKEN_API_DE_PRUEBAS": None,  # con la API, obligatorio: cada llamada lo manda (Authorization: Bearer)
+    "INTENTOS_POR_CERTIFICADO": intentos.POR_CERTIFICADO,  # fallidos en la ventana, antes de frenar
+    "INTENTOS_POR_DIRECCION": intentos.POR_DIRECCION,
     "PIEL": pieles.REFERENCIA,  # o pieles.ALTERNATIVA: otro HTML y otras palabras, el mismo trámite
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
     "SESSION_COOKIE_SAMESITE": "Lax",

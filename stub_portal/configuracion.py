@@ -147,6 +147,16 @@ def leer_autoridades(carpeta: Path) -> list[x509.Certificate]:
     return autoridades
 
 
+def _limite(entorno: Mapping[str, str], variable: str) -> dict[str, int]:
+    """Un límite de intentos de acceso del entorno, si lo dice: un entero positivo."""
+    valor = entorno.get(variable, "").strip()
+    if not valor:
+        return {}
+    if not valor.isdigit() or int(valor) < 1:
+        raise ErrorDeConfiguracion(f"{variable} debe ser un número entero positivo (dice «{valor}»).")
+    return {variable.removeprefix("CUPOS_"): int(valor)}
+
+
 def del_entorno(entorno: Mapping[str, str] = os.environ) -> dict[str, Any]:
     """La configuración de create_app para un despliegue servido por gunicorn (ver wsgi.py)."""
     base = entorno.get("CUPOS_BASE_DE_DATOS")
@@ -158,6 +168,8 @@ def del_entorno(entorno: Mapping[str, str] = os.environ) -> dict[str, Any]:
         "SMTP": entorno.get("CUPOS_SMTP") or None,
         "API_DE_PRUEBAS": api,
         **({"TOKEN_API_DE_PRUEBAS": leer_token_de_la_api(entorno)} if api else {}),
+        **_limite(entorno, "CUPOS_INTENTOS_POR_CERTIFICADO"),
+        **_limite(entorno, "CUPOS_INTENTOS_POR_DIRECCION"),
         "SESSION_COOKIE_SECURE": entorno.get("CUPOS_COOKIE_SEGURA") == "1",
         "AUTORIDADES": entorno.get(VARIABLE_AUTORIDADES) or None,
         "PIEL": validar_piel(entorno.get(VARIABLE_PIEL) or REFERENCIA, VARIABLE_PIEL),

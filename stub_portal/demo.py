@@ -26,7 +26,7 @@ from stub_portal.efirma import Firmante, abrir_efirma
 from stub_portal.firma_documentos import FirmaDeLaSecretaria
 from stub_portal.modelo import Asignacion, AutoridadConfiable, Certificado, Cupo, DiaInhabil, Solicitud, Usuario
 from stub_portal.reglas_cupos import VENTANILLA_UNICA, ZONA_CENTRO
-from stub_portal.reloj import Reloj
+from stub_portal.reloj import Reloj, hora_real
 from stub_portal.tramites_cupo import DOCUMENTOS_DE_TRANSPORTE
 
 CONTRASENA = "demo12345"
@@ -281,7 +281,7 @@ def _la_hora(hora: datetime) -> datetime:
 
 def _presentar_las_historicas(sesion: Session, firma: FirmaDeLaSecretaria, sin_asignacion: Usuario,
                               titular: Usuario, cupo: str, asignacion: str,
-                              dictaminador: tuple[Usuario, Callable[[datetime], Firmante]]) -> list[Solicitud]:
+                              dictaminador: tuple[Usuario, Callable[[], Firmante]]) -> list[Solicitud]:
     """Las presenta el portal mismo, cada una a su hora (su fecha límite es la que el portal calcula): las
     de asignación, quien no tiene una en el cupo; las de certificado, el titular de `asignacion`. Las que
     se resuelven, las resuelve el portal con la e.firma del dictaminador, a su hora."""
@@ -299,7 +299,7 @@ def _presentar_las_historicas(sesion: Session, firma: FirmaDeLaSecretaria, sin_a
         solicitud = certificado(_hora(presentada))
         momento = _hora(autorizada)
         presentadas.append(resoluciones.resolver(sesion, solicitud, resoluciones.Resolucion(
-            True, "", funcionario, firmante(momento), momento, firma)))
+            True, "", funcionario, firmante(), momento, firma)))
     for tramite, presentada in SOLICITUDES_HISTORICAS:
         hora = _hora(presentada)
         if tramite == "asignacion":
@@ -310,10 +310,11 @@ def _presentar_las_historicas(sesion: Session, firma: FirmaDeLaSecretaria, sin_a
     return presentadas
 
 
-def _firmante(carpeta: Path, rfc: str, autoridad: x509.Certificate, ahora: datetime) -> Firmante:
-    """La e.firma que la demostración le dio (en la carpeta), abierta como la abre el portal."""
+def _firmante(carpeta: Path, rfc: str, autoridad: x509.Certificate) -> Firmante:
+    """La e.firma que la demostración le dio (en la carpeta), abierta como la abre el portal: su vigencia,
+    con la hora real, aunque firme con la hora del trámite."""
     return abrir_efirma((carpeta / f"{rfc}.cer").read_bytes(), (carpeta / f"{rfc}.key").read_bytes(), CONTRASENA,
-                        [autoridad], ahora)
+                        [autoridad], hora_real())
 
 
 def _hora(texto: str) -> datetime:

@@ -1,6 +1,7 @@
 """e.firma: abrir las credenciales que sube el usuario, firmar cadenas originales y verificar sellos.
 
-Sin Flask: funciones puras que reciben los bytes subidos, las AC de confianza y el reloj del portal.
+Sin Flask: funciones puras que reciben los bytes subidos, las AC de confianza y la hora real (la vigencia
+de un certificado no la decide el reloj del portal, que las pruebas mueven).
 """
 
 from __future__ import annotations
@@ -78,8 +79,25 @@ def _emitido_por_confianza(certificado: x509.Certificate, autoridades: list[x509
     return False
 
 
+def numero_del_cer(cer: bytes) -> str | None:
+    """El número de certificado de un .cer, si lo es (para contar los intentos de acceso con él)."""
+    try:
+        return numero_de_certificado(x509.load_der_x509_certificate(cer))
+    except ValueError:
+        return None
+
+
+def _es_de_firma(certificado: x509.Certificate) -> bool:
+    """Los usos de una e.firma: firma digital y no repudio (los dos)."""
+    try:
+        usos = certificado.extensions.get_extension_for_class(x509.KeyUsage).value
+    except x509.ExtensionNotFound:
+        return False
+    return usos.digital_signature and usos.content_commitment
+
+
 def abrir_efirma(
-    cer: bytes, key: bytes, contrasena: str, autoridades: list[x509.Certificate], ahora: datetime
+    cer: bytes, key: bytes, contrasena: str, autoridades: list[x509.Certificate], hora_real: datetime
 ) -> Firmante:
     """Valida las tres piezas de la e.firma como lo hace la Ventanilla Única, o lanza ErrorEfirma."""
     if not cer:
@@ -97,8 +115,11 @@ def abrir_efirma(
             "El certificado no fue emitido por una autoridad certificadora reconocida por la "
             "Ventanilla Única."
         )
-    if not certificado.not_valid_before_utc <= ahora <= certificado.not_valid_after_utc:
+    if not certificado.not_valid_before_utc <= hora_real <= certificado.not_valid_after_utc:
         raise ErrorEfirma("El certificado no está vigente.")
+    if not _es_de_firma(certificado):
+        raise ErrorEfirma("El certificado no es de una e.firma: sus usos no incluyen la firma digital y el no "
+                          "repudio. Use el certificado (.cer) de su e.firma.")
     clave = _abrir_clave(key, contrasena)
     publica = certificado.public_key()
     if (not isinstance(publica, rsa.RSAPublicKey)

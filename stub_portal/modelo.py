@@ -196,6 +196,17 @@ class SesionDeUsuario(Base):
     usuario: Mapped[Usuario] = relationship()
 
 
+class IntentoDeAcceso(Base):
+    """Un intento de iniciar sesión que no salió (o que está en curso), por certificado o por dirección del
+    cliente: lo que cuentan los frenos de stub_portal/intentos.py. Con la hora real, no la del portal."""
+
+    __tablename__ = "intentos_de_acceso"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    clave: Mapped[str] = mapped_column(String(80))  # «certificado:<número>» o «direccion:<ip>»
+    momento: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    __table_args__ = (Index("ix_intentos_de_acceso_clave_momento", "clave", "momento"),)
+
+
 class Solicitud(Base):
     """Un trámite. En captura es un borrador del solicitante; al firmarse recibe folio y acuse, y
     queda pendiente hasta que un funcionario lo resuelve con otra firma.

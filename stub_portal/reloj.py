@@ -1,9 +1,12 @@
-"""El reloj del portal. Toda regla que dependa de la fecha o la hora lo lee a él, nunca al sistema."""
+"""El reloj del portal. Toda regla que dependa de la fecha o la hora lo lee a él, nunca al sistema.
+
+La seguridad no: la vigencia de un certificado y la ventana de los intentos de acceso se juzgan con la
+hora real (hora_real), que nadie mueve al fijar el reloj."""
 
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -12,6 +15,11 @@ from stub_portal.modelo import Ajuste
 
 ZONA_CENTRO = ZoneInfo("America/Mexico_City")
 _CLAVE = "reloj_fijo"
+
+
+def hora_real() -> datetime:
+    """La hora real, en UTC: la de la seguridad, no la del trámite."""
+    return datetime.now(UTC)
 
 
 class Reloj:

@@ -402,6 +402,21 @@ EJEMPLOS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
         ("El archivo .key no es una clave privada válida.", (".key",))],
     "'La contraseña de la clave privada es incorrecta.'": [
         ("La contraseña de la clave privada es incorrecta.", ("contraseña",))],
+    "'El certificado no es de una e.firma: sus usos no incluyen la firma digital y el no repudio. Use el "
+    "certificado (.cer) de su e.firma.'": [
+        ("El certificado no es de una e.firma: sus usos no incluyen la firma digital y el no repudio. Use el "
+         "certificado (.cer) de su e.firma.", (".cer", "e.firma"))],
+    "intento.mensaje()": [  # acceso.py: el de un freno (intentos.Freno.mensaje, abajo)
+        ("Hubo demasiados intentos fallidos con esta e.firma. Por seguridad, espere 1 min y vuelva a "
+         "intentarlo.", ("1 min",))],
+    "f'Hubo demasiados intentos fallidos con esta e.firma. Por seguridad, espere {minutos} min y vuelva a "
+    "intentarlo.'": [
+        ("Hubo demasiados intentos fallidos con esta e.firma. Por seguridad, espere 15 min y vuelva a "
+         "intentarlo.", ("15 min", "e.firma"))],
+    "f'Hubo demasiados intentos fallidos desde esta conexión. Por seguridad, espere {minutos} min y vuelva a "
+    "intentarlo.'": [
+        ("Hubo demasiados intentos fallidos desde esta conexión. Por seguridad, espere 3 min y vuelva a "
+         "intentarlo.", ("3 min", "conexión"))],
     "f'Capture {que}.'": [
         ("Capture el monto a favor.", ("el monto a favor",)),
         ("Capture el monto solicitado.", ("el monto solicitado",)),

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+import logging
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
-from stub_portal.efirma import ErrorEfirma
+from stub_portal import intentos
+from stub_portal.efirma import ErrorEfirma, Firmante, numero_del_cer
 from stub_portal.modelo import Usuario
 from stub_portal.permisos import CUALQUIERA, FUNCIONARIOS, SOLICITANTES, permitir
+from stub_portal.reloj import hora_real
 from stub_portal.vistas.comun import (
     abrir_sesion,
     cerrar_sesion,
@@ -19,6 +23,7 @@ from stub_portal.vistas.comun import (
 )
 
 bp = Blueprint("acceso", __name__)
+bitacora = logging.getLogger(__name__)
 
 
 @bp.get("/")
@@ -27,16 +32,42 @@ def raiz() -> Response:
     return redirect(url_for("acceso.inicio"))
 
 
-def _ingresar(perfiles: tuple[str, ...], plantilla: str, destino: str) -> Response | tuple[str, int]:
-    try:
-        firmante = efirma_del_formulario()
-    except ErrorEfirma as error:
-        return render_template(plantilla, error=str(error)), 422
+def _frenos() -> intentos.Frenos:
+    return intentos.Frenos(current_app.config["INTENTOS_POR_CERTIFICADO"],
+                           current_app.config["INTENTOS_POR_DIRECCION"])
+
+
+def _usuario(perfiles: tuple[str, ...]) -> tuple[Usuario, Firmante]:
+    """Quien abrió la e.firma del formulario, si está registrado con uno de esos perfiles."""
+    firmante = efirma_del_formulario()
     usuario = db().scalars(select(Usuario).where(Usuario.rfc == firmante.rfc)).first()
     if usuario is None or usuario.perfil not in perfiles:
         quien = "funcionario" if perfiles == FUNCIONARIOS else "usuario"
-        mensaje = f"El RFC {firmante.rfc} no está registrado como {quien} de la Ventanilla Única."
-        return render_template(plantilla, error=mensaje), 422
+        raise ErrorEfirma(f"El RFC {firmante.rfc} no está registrado como {quien} de la Ventanilla Única.")
+    return usuario, firmante
+
+
+def _ingresar(perfiles: tuple[str, ...], plantilla: str,
+              destino: str) -> Response | tuple[str, int] | tuple[str, int, dict[str, str]]:
+    """Abre la sesión, con los frenos de stub_portal/intentos.py por certificado y por dirección."""
+    subido = request.files.get("certificado")
+    certificado = numero_del_cer(subido.stream.read()) if subido else None
+    if subido:
+        subido.stream.seek(0)
+    direccion, ahora = request.remote_addr or "desconocida", hora_real()
+    intento = intentos.empezar(db(), certificado, direccion, ahora, _frenos())
+    if isinstance(intento, intentos.Freno):
+        bitacora.warning("Inicio de sesión frenado por %s: certificado %s desde %s (%s s más)", intento.que,
+                         certificado or "ilegible", direccion, intento.espera)
+        return render_template(plantilla, error=intento.mensaje()), 429, {"Retry-After": str(intento.espera)}
+    try:
+        usuario, firmante = _usuario(perfiles)
+    except ErrorEfirma as error:
+        bitacora.warning("Inicio de sesión fallido: certificado %s desde %s: %s", certificado or "ilegible",
+                         direccion, error)
+        return render_template(plantilla, error=str(error)), 422
+    intentos.salio_bien(db(), intento)
+    intentos.olvidar_los_viejos(db(), ahora, _frenos())
     cerrar_sesion()
     abrir_sesion(usuario, firmante.numero_certificado)
     db().commit()
@@ -45,7 +76,7 @@ def _ingresar(perfiles: tuple[str, ...], plantilla: str, destino: str) -> Respon
 
 @bp.route("/ingresar", methods=["GET", "POST"])
 @permitir(CUALQUIERA)
-def ingresar() -> Response | str | tuple[str, int]:
+def ingresar() -> Response | str | tuple[str, int] | tuple[str, int, dict[str, str]]:
     if request.method == "GET":
         return render_template("acceso/ingresar.html")
     return _ingresar(SOLICITANTES, "acceso/ingresar.html", "acceso.inicio")
@@ -53,7 +84,7 @@ def ingresar() -> Response | str | tuple[str, int]:
 
 @bp.route("/funcionarios/ingresar", methods=["GET", "POST"])
 @permitir(CUALQUIERA)
-def funcionarios() -> Response | str | tuple[str, int]:
+def funcionarios() -> Response | str | tuple[str, int] | tuple[str, int, dict[str, str]]:
     if request.method == "GET":
         return render_template("acceso/funcionarios.html")
     return _ingresar(FUNCIONARIOS, "acceso/funcionarios.html", "funcionario.bandeja")

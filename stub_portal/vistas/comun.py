@@ -22,6 +22,7 @@ from stub_portal.entrada import content_disposition
 from stub_portal.modelo import AutoridadConfiable, SesionDeUsuario, Usuario
 from stub_portal.portal import Portal
 from stub_portal.reglas import validar_misma_efirma
+from stub_portal.reloj import hora_real
 
 DURACION_DE_LA_SESION = timedelta(hours=8)
 METODOS_QUE_CAMBIAN = ("POST", "PUT", "PATCH", "DELETE")
@@ -145,7 +146,7 @@ def efirma_del_formulario() -> Firmante:
         key.read() if key else b"",
         request.form.get("contrasena", ""),
         autoridades,
-        ahora(),
+        hora_real(),
     )
 
 

@@ -113,6 +113,15 @@ TABLA: tuple[Mensaje, ...] = (
     M("La clave privada debe estar protegida con contraseña.",
       "La clave privada no tiene contraseña, y la Ventanilla Única sólo acepta claves protegidas."),
     M("La contraseña de la clave privada es incorrecta.", "Esa contraseña no abre la clave privada; revísela."),
+    M("El certificado no es de una e.firma: sus usos no incluyen la firma digital y el no repudio. Use el "
+      "certificado (.cer) de su e.firma.",
+      "Ese certificado no sirve para firmar (no es una e.firma): elija el .cer de su e.firma."),
+    M("Hubo demasiados intentos fallidos con esta e.firma. Por seguridad, espere {minutos} min y vuelva a "
+      "intentarlo.",
+      "Esta e.firma quedó en pausa tras varios intentos fallidos: podrá entrar con ella en {minutos} min."),
+    M("Hubo demasiados intentos fallidos desde esta conexión. Por seguridad, espere {minutos} min y vuelva a "
+      "intentarlo.",
+      "Desde esta conexión hubo varios intentos fallidos: podrá intentarlo otra vez en {minutos} min."),
     M("La clave privada debe ser RSA.", "La Ventanilla Única sólo acepta claves privadas RSA."),
     M("La clave privada está cifrada con un método que la Ventanilla Única no admite; use la clave privada "
       "(.key) que le entregó el SAT.",
