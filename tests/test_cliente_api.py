@@ -125,3 +125,9 @@ def test_sin_el_token_o_con_otro_el_cliente_dice_donde_ponerlo(
                 ApiPruebas(portal, token).ahora()
         assert ApiPruebas(portal, mundo.token).ahora().year >= 2025
     mundo.cerrar()
+
+
+def test_los_informes_leen_la_version_de_la_api_sin_el_token(api: ApiPruebas) -> None:
+    from fixtures.documentacion.recoleccion import _version_del_portal
+
+    assert _version_del_portal(api.url_del_portal) == f"API de pruebas {DOCUMENTO['info']['version']}"
