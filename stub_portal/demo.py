@@ -123,7 +123,7 @@ SOLICITUDES_HISTORICAS = [
     ("expedicion", "2021-06-04T23:59:00"), ("expedicion", "2021-11-10T12:00:00"),
     ("expedicion", "2021-12-28T12:00:00"),
 ]
-_COPIA = tramites_cupo.Archivo("copia.pdf", b"%PDF-1.4 copia de la demostraci\xc3\xb3n")
+_COPIA = tramites_cupo.Archivo.pdf_con_texto("copia.pdf", "Copia de la demostración")
 # Y dos de certificado que el dictaminador autorizó (EXP-02): una el mismo 28 de diciembre, otra ya en 2022.
 # Se resuelven antes de presentar las pendientes: las de un cupo se atienden en el orden en que llegaron.
 SOLICITUDES_RESUELTAS = [("2021-12-28T11:00:00", "2021-12-28T13:00:00"),

@@ -4,14 +4,14 @@ expedición de certificado de cupo. Validan, registran y dejan la solicitud pend
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from stub_portal import acuses, reglas, saldos
+from stub_portal import acuses, adjuntos, reglas, saldos
 from stub_portal.base_de_datos import bloquear
 from stub_portal.catalogo import Catalogos, calendario
 from stub_portal.efirma import Firmante
@@ -38,6 +38,12 @@ class Archivo:
     nombre: str
     contenido: bytes
 
+    @classmethod
+    def pdf_con_texto(cls, nombre: str, texto: str) -> Archivo:
+        """Una copia que pasa la revisión de adjuntos: un PDF de una página con ese texto (la API de
+        pruebas y la demostración)."""
+        return cls(nombre, adjuntos.pdf_de_una_pagina(texto))
+
 
 @dataclass(frozen=True)
 class Contexto:
@@ -55,6 +61,13 @@ def _adjunto(tipo: str, archivo: Archivo) -> Adjunto:
                    sha256=hashlib.sha256(archivo.contenido).hexdigest())
 
 
+def _validar_copias(copias: Iterable[Archivo]) -> None:
+    """Cada copia adjunta es un PDF con páginas y sin JavaScript (adjuntos.validar_copia). Se revisa antes
+    de bloquear el cupo: leer un PDF no hace esperar a las demás solicitudes."""
+    for copia in copias:
+        adjuntos.validar_copia(copia.nombre, copia.contenido)
+
+
 def _lugar(catalogos: Catalogos, nombre: str) -> LugarDePresentacion:
     lugar = catalogos.lugar(nombre)
     if lugar is None:
@@ -70,6 +83,8 @@ def presentar_asignacion(sesion: Session, contexto: Contexto, clave_cupo: str, l
     cupo = sesion.scalars(select(Cupo).where(Cupo.clave == clave_cupo)).first()
     if cupo is None:
         raise ErrorCaptura("Seleccione el cupo.")
+    copias = [copia for copia in copias if copia.contenido]  # un campo sin archivo llega vacío
+    _validar_copias(copias)
     # CUP-07: con el cupo bloqueado, la hora de recepción y el consecutivo se toman en el mismo orden.
     bloquear(sesion, Cupo, cupo.id)
     donde, ahora, solicitante = _lugar(contexto.catalogos, lugar), contexto.reloj(), contexto.solicitante
@@ -85,7 +100,6 @@ def presentar_asignacion(sesion: Session, contexto: Contexto, clave_cupo: str, l
     anterior = saldos.asignacion_anterior(sesion, solicitante, cupo, ahora.year)
     if anterior is not None:
         validar_ejercicio_anterior(acreditados, anterior.monto)
-    copias = [copia for copia in copias if copia.contenido]
     if len(copias) < len(acreditados):
         raise ErrorCaptura(f"Adjunte la copia de cada pedimento: declaró {len(acreditados)} y adjuntó "
                            f"{len(copias)}.")
@@ -135,6 +149,7 @@ def presentar_expedicion(
         raise ErrorCaptura("Adjunte la copia de la factura comercial.")
     if transporte is None or not transporte.contenido:
         raise ErrorCaptura(f"Adjunte la copia del documento de transporte ({documento_transporte.lower()}).")
+    _validar_copias((factura, transporte))
     cupo = asignacion.cupo
     bloquear(sesion, Cupo, cupo.id)  # CUP-07, como en la asignación
     ahora = contexto.reloj()

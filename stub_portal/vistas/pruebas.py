@@ -249,7 +249,7 @@ def presentar_asignacion(datos: e.SolicitudDeAsignacionNueva) -> e.SolicitudPres
     """Presenta una solicitud de asignación de cupo, pendiente de resolver, con una copia de prueba adjunta
     por cada renglón de pedimentos."""
     _cupo(datos.cupo)
-    copias = [tramites_cupo.Archivo(f"pedimento-{numero}.pdf", b"%PDF-1.4 copia de prueba")
+    copias = [tramites_cupo.Archivo.pdf_con_texto(f"pedimento-{numero}.pdf", "Copia de prueba")
               for numero, renglon in enumerate(datos.pedimentos.splitlines(), 1) if renglon.strip()]
     return _presentar(datos.solicitante_rfc, lambda sesion, contexto: tramites_cupo.presentar_asignacion(
         sesion, contexto, datos.cupo, datos.lugar, datos.monto, datos.pedimentos, copias))
@@ -261,7 +261,7 @@ def presentar_expedicion(datos: e.SolicitudDeExpedicionNueva) -> e.SolicitudPres
     """Presenta una solicitud de expedición de certificado, con copias de prueba adjuntas en lugar de
     la factura y el documento de transporte."""
     _asignacion(datos.asignacion)
-    copia = tramites_cupo.Archivo("copia.pdf", b"%PDF-1.4 copia de prueba")
+    copia = tramites_cupo.Archivo.pdf_con_texto("copia.pdf", "Copia de prueba")
     return _presentar(datos.solicitante_rfc, lambda sesion, contexto: tramites_cupo.presentar_expedicion(
         sesion, contexto, datos.asignacion, datos.lugar, datos.monto, datos.numero_factura,
         datos.monto_factura, datos.documento_transporte, copia, copia))

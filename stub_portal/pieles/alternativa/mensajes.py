@@ -193,6 +193,22 @@ TABLA: tuple[Mensaje, ...] = (
       "Faltan copias de pedimentos: se escribieron {declarados} pedimentos y llegaron {adjuntos} copias."),
     M("Adjunte la copia del documento de transporte ({documento}).",
       "Falta la copia del documento de transporte: {documento}."),
+    M("El archivo «{archivo}» no es un PDF: adjunte la copia del documento en PDF.",
+      "«{archivo}» no es un archivo PDF; la copia del documento tiene que ir en PDF."),
+    M("El archivo «{archivo}» está dañado o incompleto y no se puede abrir como PDF: adjunte otra copia del "
+      "documento.",
+      "No se pudo abrir «{archivo}» como PDF: parece dañado o incompleto. Adjunte otra copia del documento."),
+    M("El archivo «{archivo}» está cifrado o protegido con contraseña y no se puede revisar: adjunte un PDF "
+      "sin protección.",
+      "«{archivo}» tiene contraseña o está cifrado, así que no se puede revisar: adjúntelo sin protección."),
+    M("El archivo «{archivo}» es un PDF sin páginas: adjunte la copia completa del documento.",
+      "«{archivo}» es un PDF vacío, sin páginas: adjunte la copia completa."),
+    M("El archivo «{archivo}» tiene más de {maximo} objetos y no se puede revisar: adjunte una copia más "
+      "sencilla del documento.",
+      "«{archivo}» es demasiado complejo para revisarlo (más de {maximo} objetos): adjunte una copia más "
+      "sencilla."),
+    M("El archivo «{archivo}» contiene JavaScript; adjunte un PDF sin código.",
+      "«{archivo}» trae JavaScript, y la Ventanilla Única sólo recibe PDF sin código."),
     M("Sólo pueden solicitar el cupo personas establecidas en México: el RFC {rfc} no es un RFC mexicano "
       "válido.",
       "El RFC {rfc} no es válido en México, y el cupo es para personas establecidas en los Estados Unidos "
