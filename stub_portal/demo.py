@@ -265,7 +265,8 @@ def sembrar(sesiones: sessionmaker[Session], reloj: Reloj, carpeta: Path) -> Pat
     archivo = carpeta / "credentials.json"
     archivo.write_text(json.dumps(credenciales, ensure_ascii=False, indent=2), encoding="utf-8")
     (carpeta / "perfil.toml").write_text(
-        "# El ambiente de la demostración, para pytest --objetivo perfil.toml --portal-url … (ver el README).\n"
+        "# El ambiente de la demostración, para pytest --objetivo perfil.toml --portal-url …\n"
+        "# (ver docs/perfiles.md).\n"
         "# Los .cer y .key están junto a este archivo.\n" + tomli_w.dumps(descripcion), encoding="utf-8")
     return archivo
 

@@ -1,6 +1,6 @@
 """La entrada WSGI de un despliegue: `gunicorn -c python:stub_portal.gunicorn_conf -w 4
 stub_portal.wsgi:app` (hilos por proceso: ver gunicorn_conf), configurado por el
-entorno (ver configuracion.del_entorno y el README). La base se prepara antes, una vez, con
+entorno (ver configuracion.del_entorno y docs/desplegar.md). La base se prepara antes, una vez, con
 `python -m stub_portal --preparar --db URL`; los avisos los entrega `python -m stub_portal.cartero`."""
 
 from __future__ import annotations
