@@ -19,6 +19,7 @@ pytest_plugins = [
     "fixtures.documentacion.evidencia",
     "fixtures.documentacion.recoleccion",
     "steps.valores",
+    "steps.reloj",
     "steps.mensajes",
     "steps.sesion",
     "steps.tramites",

@@ -17,7 +17,6 @@ from fixtures.documentos import DocumentoPdf, leer_documento, validar_firma_pdf
 from fixtures.efirma import Archivos
 from fixtures.hora_del_portal import hora_mostrada
 from fixtures.mensajes import Mensajes
-from fixtures.portal import Portal
 from pages import flujos
 from pages.cancelacion import AcuseDeRecepcion, CapturaDeCancelacion, FirmaDeSolicitud
 from pages.formato import es_verde, texto_del_monto
@@ -36,11 +35,6 @@ class Descarga:
 def _firmar(page: Page, efirma: Archivos) -> None:
     CapturaDeCancelacion(page).siguiente()
     FirmaDeSolicitud(page).firmar(efirma)
-
-
-@given(parsers.parse('que el reloj del portal marca el "{momento}"'))
-def reloj_fijo(reloj: Portal, momento: str) -> None:
-    reloj.api.fijar_reloj(datetime.fromisoformat(momento))
 
 
 @given("que la empresa firmó la solicitud con su e.firma", target_fixture="folio")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from fixtures.objetivo import Objetivo, PerfilInvalido, cargar
+from fixtures.objetivo import PerfilDelObjetivo, PerfilInvalido, cargar
 
 pytest_plugins = ["pytester"]
 
@@ -50,8 +50,8 @@ def test_un_perfil_completo_fija_cada_opcion(tmp_path: Path) -> None:
 
 
 def test_el_perfil_del_portal_de_referencia_equivale_a_no_dar_objetivo() -> None:
-    assert cargar(RAIZ / "fixtures" / "objetivos" / "referencia.toml") == Objetivo()
-    assert Objetivo().opciones() == {}
+    assert cargar(RAIZ / "fixtures" / "objetivos" / "referencia.toml") == PerfilDelObjetivo()
+    assert PerfilDelObjetivo().opciones() == {}
 
 
 @pytest.mark.parametrize(("texto", "dice"), [

@@ -25,7 +25,7 @@ from fixtures.accesibilidad import Pantalla, mensaje_de_falla, revisar_pagina
 from fixtures.api import ApiPruebas
 from fixtures.correo import BuzonSmtp
 from fixtures.navegador_remoto import chromium_del_sistema
-from fixtures.portal import Portal, arrancar_portal_de_referencia
+from fixtures.portal import PortalBajoPrueba, arrancar_portal_de_referencia
 from sat_pruebas import AutoridadCertificadora
 from stub_portal import base_de_datos
 from stub_portal.__main__ import main as arrancar_por_la_linea_de_ordenes
@@ -594,12 +594,12 @@ def test_mensajes_md_lista_cada_renglon_de_la_tabla() -> None:
 # --- En el navegador: axe-core en las pantallas principales, desde `python -m stub_portal --piel alternativa` ---
 
 @pytest.fixture(scope="module")
-def portal_alternativo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Portal]:
+def portal_alternativo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PortalBajoPrueba]:
     carpeta = tmp_path_factory.mktemp("piel-en-navegador")
     buzon = BuzonSmtp().iniciar()
     arrancado = arrancar_portal_de_referencia(carpeta, buzon.direccion, None, "--piel", "alternativa")
     try:
-        yield Portal(arrancado.url, ApiPruebas(arrancado.url, arrancado.token))
+        yield PortalBajoPrueba(arrancado.url, ApiPruebas(arrancado.url, arrancado.token))
     finally:
         arrancado.proceso.terminate()
         arrancado.proceso.wait(timeout=10)
@@ -607,7 +607,7 @@ def portal_alternativo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Por
         buzon.detener()
 
 
-def test_la_linea_de_ordenes_arranca_la_piel_alternativa(portal_alternativo: Portal) -> None:
+def test_la_linea_de_ordenes_arranca_la_piel_alternativa(portal_alternativo: PortalBajoPrueba) -> None:
     with urllib.request.urlopen(f"{portal_alternativo.url}/ingresar") as respuesta:
         assert "alternativa.css" in respuesta.read().decode()
 
@@ -656,7 +656,7 @@ def _entrar(pagina: Page, url: str, archivos: tuple[Path, Path], revisadas: dict
 
 
 def test_las_pantallas_de_la_piel_no_tienen_violaciones_de_accesibilidad(
-        portal_alternativo: Portal, pagina: Page, tmp_path: Path) -> None:
+        portal_alternativo: PortalBajoPrueba, pagina: Page, tmp_path: Path) -> None:
     url, revisadas = portal_alternativo.url, dict[str, Pantalla]()
     archivos = _preparar_datos(portal_alternativo.api, tmp_path)
     main = pagina.get_by_role("main")

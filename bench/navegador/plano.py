@@ -33,7 +33,7 @@ from fixtures.correo import BuzonSmtp
 from fixtures.datos import Cupo, FabricaPorApi, Persona
 from fixtures.efirma import Archivos
 from fixtures.navegador_remoto import chromium_del_sistema
-from fixtures.portal import Portal, arrancar_portal_de_referencia
+from fixtures.portal import PortalBajoPrueba, arrancar_portal_de_referencia
 from sat_pruebas import AutoridadCertificadora
 
 MOMENTO = datetime(2026, 3, 10, 12, 30, 15)
@@ -47,7 +47,7 @@ class Banco:
     """Lo que dura todo el proceso: el navegador, el portal, el buzón y la AC de prueba."""
 
     navegador: Browser
-    portal: Portal
+    portal: PortalBajoPrueba
     buzon: BuzonSmtp
     autoridad: AutoridadCertificadora
     carpeta: Path
@@ -186,7 +186,7 @@ def main(argv: list[str] | None = None) -> None:
             with sync_playwright() as playwright:
                 navegador = playwright.chromium.launch(headless=True, executable_path=ejecutable)
                 autoridad = AutoridadCertificadora("AC de pruebas del guion plano")
-                portal = Portal(url, ApiPruebas(url, token))
+                portal = PortalBajoPrueba(url, ApiPruebas(url, token))
                 portal.api.confiar_en_autoridad(autoridad.certificado_pem)
                 banco = Banco(navegador, portal, buzon, autoridad, carpeta)
                 if canal is not None:
