@@ -78,10 +78,14 @@ def test_un_perfil_que_no_existe(tmp_path: Path) -> None:
 
 
 PRUEBA_DE_OPCIONES = """
+from fixtures.objetivo import objetivo_de
+
 def test_opciones(pytestconfig):
-    print("portal_url=", pytestconfig.getoption("--portal-url"))
-    print("navegador_remoto=", pytestconfig.getoption("--navegador-remoto"))
-    print("buzon_servicio=", pytestconfig.getoption("--buzon-servicio"))
+    objetivo = objetivo_de(pytestconfig)
+    print("portal_url=", objetivo.portal.url)
+    print("navegador_remoto=", objetivo.navegador.remoto)
+    print("buzon_servicio=", objetivo.correo.servicio)
+    print("opcion_navegador_remoto=", pytestconfig.getoption("--navegador-remoto"))
 """
 
 
@@ -96,7 +100,8 @@ def test_el_perfil_llena_las_opciones_y_la_linea_de_ordenes_gana(pytester: pytes
                                            "--portal-url", "http://otro:9000")
     salida.assert_outcomes(passed=1)
     salida.stdout.fnmatch_lines(["*portal_url= http://otro:9000*", "*navegador_remoto= ws://127.0.0.1:3000/*",
-                                 "*buzon_servicio= http://buzon.ejemplo:8025*"])
+                                 "*buzon_servicio= http://buzon.ejemplo:8025*",
+                                 "*opcion_navegador_remoto= None*"])  # el perfil no reescribe las opciones
     mal = pytester.runpytest_subprocess(*plugins, "--objetivo", str(_perfil(pytester.path, "[x]\n")))
     assert mal.ret == pytest.ExitCode.USAGE_ERROR
     mal.stderr.fnmatch_lines(["*x: no es un dato que el perfil conozca*"])
