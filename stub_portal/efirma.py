@@ -79,12 +79,14 @@ def _emitido_por_confianza(certificado: x509.Certificate, autoridades: list[x509
     return False
 
 
-def numero_del_cer(cer: bytes) -> str | None:
-    """El número de certificado de un .cer, si lo es (para contar los intentos de acceso con él)."""
+def numero_de_confianza(cer: bytes, autoridades: list[x509.Certificate]) -> str | None:
+    """El número de certificado de un .cer que emitió una AC de confianza (para contar los intentos de acceso
+    con él); None si no lo es: un .cer falsificado con el número de otro no cuenta contra ese otro."""
     try:
-        return numero_de_certificado(x509.load_der_x509_certificate(cer))
+        certificado = x509.load_der_x509_certificate(cer)
     except ValueError:
         return None
+    return numero_de_certificado(certificado) if _emitido_por_confianza(certificado, autoridades) else None
 
 
 def _es_de_firma(certificado: x509.Certificate) -> bool:

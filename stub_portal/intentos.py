@@ -1,6 +1,8 @@
 """Los frenos del inicio de sesión: tantos intentos fallidos con una e.firma, o desde una dirección, en una
 ventana de tiempo, y esa e.firma o esa dirección esperan a que la ventana pase (también con la contraseña
-buena: si no, el freno no frenaría a quien la adivina).
+buena: si no, el freno no frenaría a quien la adivina). Una e.firma cuenta por su número sólo si la emitió
+una AC de confianza: con un .cer falsificado que lleva el número de otra no se frena a su dueño (ese intento
+cuenta sólo para la dirección).
 
 Correcto con muchos procesos a la vez por construcción: cada intento se anota y se confirma en la base
 *antes* de contar los de la ventana, así que dos intentos simultáneos se ven uno al otro y nunca pasan más

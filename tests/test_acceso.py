@@ -12,6 +12,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
 from sqlalchemy import create_engine, text
 from sqlalchemy.pool import NullPool
 from werkzeug.test import TestResponse
@@ -140,3 +142,23 @@ def test_los_limites_se_configuran_en_el_entorno_y_un_valor_que_no_sirve_no_deja
     for valor in ("cero", "0", "-3"):
         with pytest.raises(ErrorDeConfiguracion, match="CUPOS_INTENTOS_POR_CERTIFICADO"):
             del_entorno({**entorno, "CUPOS_INTENTOS_POR_CERTIFICADO": valor})
+
+
+def _falsificada(original: Credencial) -> Credencial:
+    """Un .cer con el sujeto y el número de certificado de otra e.firma, firmado por una AC cualquiera."""
+    autentico = x509.load_der_x509_certificate(original.cer)
+    clave = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    falso = (x509.CertificateBuilder().subject_name(autentico.subject).issuer_name(autentico.issuer)
+             .public_key(clave.public_key()).serial_number(autentico.serial_number)
+             .not_valid_before(autentico.not_valid_before_utc).not_valid_after(autentico.not_valid_after_utc)
+             .sign(clave, hashes.SHA256()))
+    return Credencial(original.rfc, original.nombre, falso.public_bytes(serialization.Encoding.DER),
+                      b"no es una clave", "cualquiera")
+
+
+def test_nadie_frena_la_efirma_de_otro_con_un_cer_falsificado_con_su_numero(mundo: Mundo) -> None:
+    victima = mundo.efirmas[EMPRESA_A]
+    for _ in range(8):
+        respuesta = _entrar(mundo, _falsificada(victima), direccion="203.0.113.9")
+        assert respuesta.status_code == 422 and "autoridad certificadora" in respuesta.text
+    assert _entrar(mundo, victima, direccion="198.51.100.4").status_code == 302

@@ -9,12 +9,13 @@ from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from stub_portal import intentos
-from stub_portal.efirma import ErrorEfirma, Firmante, numero_del_cer
+from stub_portal.efirma import ErrorEfirma, Firmante, numero_de_confianza
 from stub_portal.modelo import Usuario
 from stub_portal.permisos import CUALQUIERA, FUNCIONARIOS, SOLICITANTES, permitir
 from stub_portal.reloj import hora_real
 from stub_portal.vistas.comun import (
     abrir_sesion,
+    autoridades_de_confianza,
     cerrar_sesion,
     db,
     efirma_del_formulario,
@@ -51,7 +52,7 @@ def _ingresar(perfiles: tuple[str, ...], plantilla: str,
               destino: str) -> Response | tuple[str, int] | tuple[str, int, dict[str, str]]:
     """Abre la sesión, con los frenos de stub_portal/intentos.py por certificado y por dirección."""
     subido = request.files.get("certificado")
-    certificado = numero_del_cer(subido.stream.read()) if subido else None
+    certificado = numero_de_confianza(subido.stream.read(), autoridades_de_confianza()) if subido else None
     if subido:
         subido.stream.seek(0)
     direccion, ahora = request.remote_addr or "desconocida", hora_real()
