@@ -67,6 +67,11 @@ def numero_de_certificado(certificado: x509.Certificate) -> str:
     return texto if texto.isdigit() else format(certificado.serial_number, "x")
 
 
+def emitido_por(certificado: x509.Certificate, autoridades: list[x509.Certificate]) -> bool:
+    """¿Lo emitió (y firmó) alguna de esas AC?"""
+    return _emitido_por_confianza(certificado, autoridades)
+
+
 def _emitido_por_confianza(certificado: x509.Certificate, autoridades: list[x509.Certificate]) -> bool:
     for autoridad in autoridades:
         if autoridad.subject != certificado.issuer:

@@ -193,6 +193,8 @@ class SesionDeUsuario(Base):
     usuario_id: Mapped[int] = mapped_column(ForeignKey("usuarios.id", ondelete="CASCADE"), index=True)
     numero_certificado: Mapped[str] = mapped_column(String(40))
     abierta_en: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # Con una e.firma que sólo una AC de la API de pruebas emitió: sin la API, la sesión ya no vale.
+    por_la_api: Mapped[bool] = mapped_column(default=True)
     usuario: Mapped[Usuario] = relationship()
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives import serialization
 from flask import Flask
+from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
 from fixtures.portal import arrancar_portal_de_referencia
@@ -61,7 +62,10 @@ def _emitir(autoridad: AutoridadCertificadora) -> Credencial:
 
 
 def _entrar(mundo: Mundo | Flask, credencial: Credencial) -> TestResponse:
-    cliente = (mundo.app if isinstance(mundo, Mundo) else mundo).test_client()
+    return _entrar_con((mundo.app if isinstance(mundo, Mundo) else mundo).test_client(), credencial)
+
+
+def _entrar_con(cliente: FlaskClient, credencial: Credencial) -> TestResponse:
     datos = {"certificado": (io.BytesIO(credencial.cer), "e.cer"),
              "clave_privada": (io.BytesIO(credencial.key), "e.key"),
              "contrasena": credencial.contrasena, "csrf_token": csrf_de(cliente.get("/ingresar"))}
@@ -97,6 +101,34 @@ def test_las_ac_de_la_api_valen_solo_mientras_la_api_esta_encendida(
         finally:
             sin_api.extensions["portal"].sesiones.cerrar()
         assert _entrar(mundo, de_la_api).status_code == 302  # con la API otra vez encendida, otra vez
+    finally:
+        mundo.cerrar()
+
+
+def test_una_sesion_abierta_con_una_ac_de_la_api_termina_al_apagar_la_api(
+        url_de_base: str, ac: AutoridadCertificadora, carpeta: Path,
+        ac_de_la_carpeta: AutoridadCertificadora) -> None:
+    mundo = Mundo(url_de_base, ac, AUTORIDADES=str(carpeta))
+    try:
+        de_la_api = mundo.cliente(EMPRESA_A)  # su e.firma es de la AC que registró la API
+        de_la_carpeta = mundo.app.test_client()
+        entrada = _entrar_con(de_la_carpeta, _emitir(ac_de_la_carpeta))
+        assert entrada.status_code == 302
+        sin_api = create_app({"BASE_DE_DATOS": url_de_base, "SECRET_KEY": CLAVE_SECRETA,
+                              "AUTORIDADES": str(carpeta)})
+        try:
+            for cliente, sigue in ((de_la_api, False), (de_la_carpeta, True)):
+                cookie = cliente.get_cookie("session")
+                assert cookie is not None
+                otro = sin_api.test_client()
+                otro.set_cookie("session", cookie.value)
+                respuesta = otro.get("/inicio")
+                assert (respuesta.status_code == 200) is sigue, (sigue, respuesta.status_code)
+                if not sigue:
+                    assert respuesta.status_code == 302 and respuesta.location.endswith("/ingresar")
+        finally:
+            sin_api.extensions["portal"].sesiones.cerrar()
+        assert de_la_api.get("/inicio").status_code == 200  # con la API encendida, la sesión sigue
     finally:
         mundo.cerrar()
 

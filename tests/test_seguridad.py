@@ -80,7 +80,8 @@ def test_sin_clave_secreta_configurada_el_portal_no_arranca(url_de_base: str) ->
 
 
 def test_dos_procesos_con_la_misma_clave_comparten_las_sesiones(mundo: Mundo) -> None:
-    otro = create_app({"BASE_DE_DATOS": mundo.url, "SECRET_KEY": CLAVE_SECRETA})
+    otro = create_app({"BASE_DE_DATOS": mundo.url, "SECRET_KEY": CLAVE_SECRETA, "API_DE_PRUEBAS": True,
+                       "TOKEN_API_DE_PRUEBAS": mundo.token})  # el mismo despliegue: su e.firma es de la API
     try:
         cliente = mundo.cliente(EMPRESA_A)
         cookie = cliente.get_cookie("session")

@@ -70,7 +70,7 @@ def _ingresar(perfiles: tuple[str, ...], plantilla: str,
     intentos.salio_bien(db(), intento)
     intentos.olvidar_los_viejos(db(), ahora, _frenos())
     cerrar_sesion()
-    abrir_sesion(usuario, firmante.numero_certificado)
+    abrir_sesion(usuario, firmante)
     db().commit()
     return redirect(url_for(destino))
 

@@ -17,7 +17,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from stub_portal import permisos
-from stub_portal.efirma import Firmante, abrir_efirma
+from stub_portal.efirma import Firmante, abrir_efirma, emitido_por
 from stub_portal.entrada import content_disposition
 from stub_portal.modelo import AutoridadConfiable, SesionDeUsuario, Usuario
 from stub_portal.portal import Portal
@@ -69,11 +69,13 @@ def _huella(testigo: str) -> str:
     return hashlib.sha256(testigo.encode()).hexdigest()
 
 
-def abrir_sesion(usuario: Usuario, numero_certificado: str) -> None:
-    """Una sesión nueva (la anterior, si había, se olvida): el testigo va en la cookie firmada."""
+def abrir_sesion(usuario: Usuario, firmante: Firmante) -> None:
+    """Una sesión nueva (la anterior, si había, se olvida): el testigo va en la cookie firmada. Si la e.firma
+    sólo la emitió una AC de la API de pruebas, la sesión vale mientras la API esté encendida."""
     testigo = secrets.token_urlsafe(32)
     db().add(SesionDeUsuario(huella=_huella(testigo), usuario=usuario,
-                             numero_certificado=numero_certificado, abierta_en=datetime.now(UTC)))
+                             numero_certificado=firmante.numero_certificado, abierta_en=datetime.now(UTC),
+                             por_la_api=solo_de_la_api(firmante.certificado)))
     session.clear()
     session.update(testigo=testigo, perfil_funcionario=usuario.perfil in permisos.FUNCIONARIOS)
 
@@ -98,6 +100,8 @@ def sesion_actual() -> SesionDeUsuario | None:
         # La duración es de infraestructura, no una regla del trámite: se mide con la hora real.
         if abierta is not None and _en_utc(abierta.abierta_en) + DURACION_DE_LA_SESION < datetime.now(UTC):
             abierta = None
+        if abierta is not None and abierta.por_la_api and not current_app.config["API_DE_PRUEBAS"]:
+            abierta = None  # su AC ya no es de confianza: la registró la API, y la API está apagada
         g.sesion_de_usuario = abierta
     return cast(SesionDeUsuario | None, g.sesion_de_usuario)
 
@@ -127,14 +131,21 @@ def requiere(*perfiles: str) -> Callable[[Callable[..., Any]], Callable[..., Any
     return decorador
 
 
-def autoridades_de_confianza() -> list[x509.Certificate]:
+def autoridades_de_confianza(con_las_de_la_api: bool | None = None) -> list[x509.Certificate]:
     """Las de la carpeta de la configuración y las de la base: la de la demostración y, sólo mientras la
-    API de pruebas está encendida, las que ella registró."""
+    API de pruebas está encendida (o si se piden), las que ella registró."""
+    if con_las_de_la_api is None:
+        con_las_de_la_api = current_app.config["API_DE_PRUEBAS"]
     consulta = select(AutoridadConfiable.certificado_pem)
-    if not current_app.config["API_DE_PRUEBAS"]:
+    if not con_las_de_la_api:
         consulta = consulta.where(AutoridadConfiable.por_la_api.is_(False))
     guardadas = [x509.load_pem_x509_certificate(pem.encode()) for pem in db().scalars(consulta)]
     return [*portal().autoridades, *guardadas]
+
+
+def solo_de_la_api(certificado: x509.Certificate) -> bool:
+    """¿Sólo lo emitió una AC que registró la API de pruebas (ninguna de las que valen siempre)?"""
+    return not emitido_por(certificado, autoridades_de_confianza(con_las_de_la_api=False))
 
 
 def efirma_del_formulario() -> Firmante:
