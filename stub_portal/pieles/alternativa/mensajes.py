@@ -209,6 +209,9 @@ TABLA: tuple[Mensaje, ...] = (
       "sencilla."),
     M("El archivo «{archivo}» contiene JavaScript; adjunte un PDF sin código.",
       "«{archivo}» trae JavaScript, y la Ventanilla Única sólo recibe PDF sin código."),
+    M("El archivo «{archivo}» contiene acciones que abren programas o envían datos, o archivos incrustados; "
+      "adjunte un PDF sin ellos.",
+      "«{archivo}» trae acciones (abrir programas, enviar datos) o archivos dentro: adjunte un PDF sin ellos."),
     M("Sólo pueden solicitar el cupo personas establecidas en México: el RFC {rfc} no es un RFC mexicano "
       "válido.",
       "El RFC {rfc} no es válido en México, y el cupo es para personas establecidas en los Estados Unidos "
