@@ -3,8 +3,10 @@ por HTTP, y las características del correo leyendo de él."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import smtplib
+import socket
 import subprocess
 import sys
 import time
@@ -240,3 +242,51 @@ def test_lo_que_pasa_la_memoria_o_el_tamano_se_rechaza_por_smtp_y_cabe_al_vaciar
     cliente = BuzonRemoto(api, testigo)
     assert cliente.vaciar("l@lleno.example") >= llenos  # el cliente ve lo llegado desde que se creó: todos
     enviar(smtp, ["l@lleno.example"], "Ya cabe", "x" * 800)
+
+
+def _cruda(api: str, peticion: bytes) -> bytes:
+    """Una petición HTTP escrita a mano; lo que responde el servicio antes de cerrar (o en 5 s)."""
+    host, _, puerto = api.removeprefix("http://").rpartition(":")
+    with socket.create_connection((host, int(puerto)), timeout=5) as conexion:
+        conexion.sendall(peticion)
+        recibido = b""
+        with contextlib.suppress(TimeoutError):
+            while parte := conexion.recv(65536):
+                recibido += parte
+    return recibido
+
+
+@pytest.mark.parametrize("encabezado", [b"Content-Length: 200000000", b"Content-Length: -1",
+                                        b"Transfer-Encoding: chunked"])
+def test_un_cuerpo_no_se_lee_y_la_conexion_se_cierra(api: str, encabezado: bytes) -> None:
+    """Ninguna ruta lleva cuerpo: se rechaza sin leerlo (un cuerpo grande no llega a la memoria)."""
+    inicio = time.monotonic()
+    respuesta = _cruda(api, b"DELETE /mensajes?para=x@y.example HTTP/1.1\r\nHost: evil.example\r\n"
+                            + encabezado + b"\r\n\r\n" + b"x" * 1000)
+    assert time.monotonic() - inicio < 4, "esperó el cuerpo"
+    linea = respuesta.split(b"\r\n", 1)[0]
+    assert linea.split(b" ")[1] in (b"400", b"411", b"413"), respuesta[:300]
+    assert b"Connection: close" in respuesta
+
+
+def test_una_expresion_que_tarda_no_detiene_a_los_demas_y_se_corta(smtp: str, api: str, dominio: str) -> None:
+    para = f"lento@{dominio}"
+    enviar(smtp, [para], "a" * 30 + "!", "x")
+    lenta = ThreadPoolExecutor(1).submit(requests.get, f"{api}/mensajes", timeout=120,
+                                         params={"para": para, "asunto_como": "(a|aa)+$"})
+    respuestas = []
+    while not lenta.done():  # mientras la expresión corre, la salud responde en seguida
+        inicio = time.monotonic()
+        assert requests.get(f"{api}/salud", timeout=PLAZO).ok
+        respuestas.append(time.monotonic() - inicio)
+    assert respuestas and max(respuestas) < 0.5, respuestas
+    cortada = lenta.result()
+    assert cortada.status_code == 400 and "tardó más" in cortada.json()["error"]
+
+
+def test_un_testigo_corto_no_deja_arrancar_el_servicio(tmp_path: Path) -> None:
+    resultado = subprocess.run([sys.executable, "-m", "fixtures.buzon", "--smtp", "127.0.0.1:0", "--http",
+                                "127.0.0.1:0"], cwd=RAIZ, capture_output=True, text=True, timeout=60,
+                               env={**os.environ, "BUZON_TOKEN": "x"})
+    assert resultado.returncode != 0
+    assert "BUZON_TOKEN" in resultado.stderr and "16" in resultado.stderr
