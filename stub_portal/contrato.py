@@ -38,23 +38,26 @@ class Codigo(StrEnum):
     DEMASIADO_GRANDE = "demasiado_grande"
     PROHIBIDO = "prohibido"
     ERROR_INTERNO = "error_interno"
+    NO_DISPONIBLE = "no_disponible"  # la base no responde: reintente después (Retry-After)
 
 
 ESTADO_DE = {
     Codigo.NO_AUTENTICADO: 401, Codigo.TIPO_NO_ADMITIDO: 415,
     Codigo.DATOS_INVALIDOS: 422, Codigo.NO_ENCONTRADO: 404, Codigo.YA_EXISTE: 409,
     Codigo.REGLA_INCUMPLIDA: 409, Codigo.METODO_NO_PERMITIDO: 405, Codigo.DEMASIADO_GRANDE: 413,
-    Codigo.PROHIBIDO: 403, Codigo.ERROR_INTERNO: 500,
+    Codigo.PROHIBIDO: 403, Codigo.ERROR_INTERNO: 500, Codigo.NO_DISPONIBLE: 503,
 }
 _CODIGO_DE_ESTADO = {401: Codigo.NO_AUTENTICADO, 403: Codigo.PROHIBIDO, 404: Codigo.NO_ENCONTRADO,
                      405: Codigo.METODO_NO_PERMITIDO, 415: Codigo.TIPO_NO_ADMITIDO,
-                     413: Codigo.DEMASIADO_GRANDE}
+                     413: Codigo.DEMASIADO_GRANDE, 503: Codigo.NO_DISPONIBLE}
 _MENSAJE_DE_ESTADO = {401: "Falta el token de la API, o no es el de este despliegue.",
                       415: "El cuerpo de la petición tiene que ser JSON (Content-Type: application/json).",
                       403: "No tiene permiso para esta operación.",
                       404: "No existe esa operación en la API.",
                       405: "La operación no admite ese método HTTP.",
-                      413: "El cuerpo de la petición es demasiado grande."}
+                      413: "El cuerpo de la petición es demasiado grande.",
+                      503: "El portal no está disponible por el momento: la base de datos no responde. "
+                           "Reintente después de los segundos de Retry-After."}
 
 
 class Detalle(BaseModel):
@@ -165,6 +168,7 @@ class Contrato:
 
     def _con_version(self, respuesta: Response) -> Response:
         respuesta.headers[ENCABEZADO_DE_VERSION] = self.version
+        respuesta.headers["Cache-Control"] = "no-store"  # lo que responde la API no se guarda en cachés
         return respuesta
 
     def respuesta_de_error(self, rechazo: Rechazo) -> Response:

@@ -43,7 +43,8 @@ def test_sin_base_cada_pagina_dice_503_con_retry_after_y_vuelve_con_la_base(
         assert anonimo.get("/acceso/").status_code == 503
         api = mundo.api().get("/_pruebas/reloj")
         assert api.status_code == 503 and api.headers["Retry-After"] == "30"
-        assert api.is_json and api.json["mensaje"]
+        assert api.is_json and api.json["codigo"] == "no_disponible" and "no responde" in api.json["mensaje"]
+        assert api.headers["Cache-Control"] == "no-store"
     errores = [r for r in caplog.records if r.levelno >= logging.ERROR]
     assert len(errores) == len(RUTAS) + 2, [r.getMessage() for r in errores]
     assert all(r.exc_info is None and "La base de datos no respondió" in r.getMessage() for r in errores)
