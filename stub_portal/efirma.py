@@ -69,10 +69,6 @@ def numero_de_certificado(certificado: x509.Certificate) -> str:
 
 def emitido_por(certificado: x509.Certificate, autoridades: list[x509.Certificate]) -> bool:
     """¿Lo emitió (y firmó) alguna de esas AC?"""
-    return _emitido_por_confianza(certificado, autoridades)
-
-
-def _emitido_por_confianza(certificado: x509.Certificate, autoridades: list[x509.Certificate]) -> bool:
     for autoridad in autoridades:
         if autoridad.subject != certificado.issuer:
             continue
@@ -91,7 +87,7 @@ def numero_de_confianza(cer: bytes, autoridades: list[x509.Certificate]) -> str 
         certificado = x509.load_der_x509_certificate(cer)
     except ValueError:
         return None
-    return numero_de_certificado(certificado) if _emitido_por_confianza(certificado, autoridades) else None
+    return numero_de_certificado(certificado) if emitido_por(certificado, autoridades) else None
 
 
 def _es_de_firma(certificado: x509.Certificate) -> bool:
@@ -117,7 +113,7 @@ def abrir_efirma(
         certificado = x509.load_der_x509_certificate(cer)
     except ValueError:
         raise ErrorEfirma("El archivo .cer no es un certificado de e.firma válido.") from None
-    if not _emitido_por_confianza(certificado, autoridades):
+    if not emitido_por(certificado, autoridades):
         raise ErrorEfirma(
             "El certificado no fue emitido por una autoridad certificadora reconocida por la "
             "Ventanilla Única."

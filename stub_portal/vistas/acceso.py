@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from cryptography import x509
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from sqlalchemy import select
 from werkzeug.wrappers import Response
@@ -38,9 +39,9 @@ def _frenos() -> intentos.Frenos:
                            current_app.config["INTENTOS_POR_DIRECCION"])
 
 
-def _usuario(perfiles: tuple[str, ...]) -> tuple[Usuario, Firmante]:
+def _usuario(perfiles: tuple[str, ...], autoridades: list[x509.Certificate]) -> tuple[Usuario, Firmante]:
     """Quien abrió la e.firma del formulario, si está registrado con uno de esos perfiles."""
-    firmante = efirma_del_formulario()
+    firmante = efirma_del_formulario(autoridades)
     usuario = db().scalars(select(Usuario).where(Usuario.rfc == firmante.rfc)).first()
     if usuario is None or usuario.perfil not in perfiles:
         quien = "funcionario" if perfiles == FUNCIONARIOS else "usuario"
@@ -52,7 +53,8 @@ def _ingresar(perfiles: tuple[str, ...], plantilla: str,
               destino: str) -> Response | tuple[str, int] | tuple[str, int, dict[str, str]]:
     """Abre la sesión, con los frenos de stub_portal/intentos.py por certificado y por dirección."""
     subido = request.files.get("certificado")
-    certificado = numero_de_confianza(subido.stream.read(), autoridades_de_confianza()) if subido else None
+    autoridades = autoridades_de_confianza()  # una lectura por intento: el número y la e.firma
+    certificado = numero_de_confianza(subido.stream.read(), autoridades) if subido else None
     if subido:
         subido.stream.seek(0)
     direccion, ahora = request.remote_addr or "desconocida", hora_real()
@@ -62,7 +64,7 @@ def _ingresar(perfiles: tuple[str, ...], plantilla: str,
                          certificado or "ilegible", direccion, intento.espera)
         return render_template(plantilla, error=intento.mensaje()), 429, {"Retry-After": str(intento.espera)}
     try:
-        usuario, firmante = _usuario(perfiles)
+        usuario, firmante = _usuario(perfiles, autoridades)
     except ErrorEfirma as error:
         bitacora.warning("Inicio de sesión fallido: certificado %s desde %s: %s", certificado or "ilegible",
                          direccion, error)

@@ -148,9 +148,10 @@ def solo_de_la_api(certificado: x509.Certificate) -> bool:
     return not emitido_por(certificado, autoridades_de_confianza(con_las_de_la_api=False))
 
 
-def efirma_del_formulario() -> Firmante:
-    """Las tres piezas de la e.firma del formulario, validadas contra las AC de confianza."""
-    autoridades = autoridades_de_confianza()
+def efirma_del_formulario(autoridades: list[x509.Certificate] | None = None) -> Firmante:
+    """Las tres piezas de la e.firma del formulario, validadas contra las AC de confianza (las dadas, si quien
+    llama ya las leyó)."""
+    autoridades = autoridades if autoridades is not None else autoridades_de_confianza()
     cer, key = request.files.get("certificado"), request.files.get("clave_privada")
     return abrir_efirma(
         cer.read() if cer else b"",
