@@ -57,6 +57,7 @@ def test_cada_regla_con_su_veredicto(proyecto: pytest.Pytester, opciones: tuple[
         f"TIE-04*no se corrió*2*0*0*2*{SIN_RELOJ}",
         "TIE-06*probada*1*1*0*0",
         "Ningún escenario prueba (no se corrieron): TIE-05",
+        "Falló Una devolución imposible (caja.feature:31): AssertionError: la caja suma 2, no 5",
         "Reglas: 1 probada, 1 probada en parte, 2 fallaron, 2 sin correr (de 6); resultados por regla: 9 de 16 "
         "corridos (56%)",
     ])
