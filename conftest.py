@@ -1,34 +1,3 @@
-"""La raíz sólo enumera los plugins del arnés: recursos en fixtures/, pasos en steps/."""
+"""En el repositorio, el plugin del arnés se carga desde aquí; instalado, por su entrada pytest11."""
 
-pytest_plugins = [
-    "fixtures.objetivo",
-    "fixtures.mensajes",
-    "fixtures.caracteristicas",
-    "fixtures.correo",
-    "fixtures.postgres",
-    "fixtures.portal",
-    "fixtures.navegador",
-    "fixtures.accesibilidad",
-    "fixtures.efirma",
-    "fixtures.datos",
-    "fixtures.aprovisionado",
-    "fixtures.hora_del_portal",
-    "fixtures.documentos",
-    "fixtures.informes",
-    "fixtures.conformidad",
-    "fixtures.documentacion.evidencia",
-    "fixtures.documentacion.recoleccion",
-    "steps.valores",
-    "steps.reloj",
-    "steps.mensajes",
-    "steps.sesion",
-    "steps.tramites",
-    "steps.cancelacion",
-    "steps.firma",
-    "steps.avisos",
-    "steps.funcionario",
-    "steps.cupos",
-    "steps.solicitudes",
-    "steps.resoluciones",
-    "steps.horarios",
-]
+pytest_plugins = ["cupos_conformidad.plugin"]

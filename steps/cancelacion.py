@@ -328,18 +328,6 @@ def ya_no_disponible(page: Page, empresa: Persona, cupo: Cupo, certificados: Cer
     expect(captura.certificado_disponible(certificados[alias].folio)).to_have_count(0)
 
 
-@then("la empresa no tiene certificados disponibles en el cupo")
-def sin_disponibles(page: Page, mensajes: Mensajes, empresa: Persona, cupo: Cupo) -> None:
-    flujos.abrir_sesion(page, empresa)
-    captura = flujos.buscar_el_cupo(page, cupo)
-    captura.seleccionar_cupo(cupo.nombre)
-    expect(captura.detalle_del_cupo).to_contain_text(cupo.nombre)
-    sin_ninguno = mensajes.si_lo_dice(page, "sin_certificados_disponibles")
-    if sin_ninguno is not None:
-        expect(sin_ninguno).to_be_visible()
-    expect(captura.certificados_disponibles).to_have_count(0)
-
-
 @then(parsers.parse('los certificados a cancelar son "{alias}" por {monto}'))
 def a_cancelar(page: Page, certificados: Certificados, alias: str, monto: str) -> None:
     captura, folio = CapturaDeCancelacion(page), certificados[alias].folio

@@ -109,9 +109,3 @@ def saldo_de_antes(page: Page, empresa: Persona, cupo: Cupo, saldo_anterior: Dec
                                                      use_inner_text=True)
 
 
-@then(parsers.parse("el saldo del cupo en {anio:d} es de {toneladas:d} toneladas"))
-def saldo_del_cupo(page: Page, empresa: Persona, cupo: Cupo, anio: int, toneladas: int) -> None:
-    flujos.abrir_sesion(page, empresa)
-    ConsultaDeCupos(page).abrir_ficha(cupo.nombre)
-    expect(pantalla.contenido(page)).to_contain_text(FichaDelCupo.saldo(anio, Decimal(toneladas)),
-                                                     use_inner_text=True)

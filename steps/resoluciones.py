@@ -29,18 +29,6 @@ TITULOS = {"certificado de cupo": "Certificado de cupo",
            "constancia de asignación": "Constancia de asignación de cupo"}
 
 
-@given(parsers.parse("que la empresa presentó una solicitud de asignación de {monto:d} toneladas"),
-       target_fixture="folio")
-def presento_asignacion(fabrica: Fabrica, cupo: Cupo, empresa: Persona, monto: int) -> str:
-    return fabrica.solicitud_de_asignacion(cupo, empresa, Decimal(monto))
-
-
-@given(parsers.parse("que otra empresa presentó una solicitud de asignación de {monto:d} toneladas"),
-       target_fixture="folio_de_la_otra")
-def otra_presento_asignacion(fabrica: Fabrica, cupo: Cupo, otra_empresa: Persona, monto: int) -> str:
-    return fabrica.solicitud_de_asignacion(cupo, otra_empresa, Decimal(monto))
-
-
 TRAMITES = {"asignación": "asignacion", "certificado": "expedicion"}
 
 
@@ -73,28 +61,6 @@ def abre_esa_solicitud(new_context: NuevoContexto, cupo: Cupo, folio: str) -> Pa
     flujos.abrir_sesion(pagina, cupo.dictaminador)
     SolicitudDelFuncionario(pagina).abrir(folio)
     return pagina
-
-
-@given(parsers.parse("que la empresa presentó una solicitud de certificado de {pedido:d} toneladas con "
-                     "factura por {factura:d} toneladas"), target_fixture="folio")
-def presento_certificado(fabrica: Fabrica, asignacion: str, empresa: Persona, pedido: int,
-                         factura: int) -> str:
-    return fabrica.solicitud_de_certificado(asignacion, empresa, Decimal(pedido), Decimal(factura))
-
-
-@given(parsers.parse("que otra empresa ya tiene certificados por {expedido:d} toneladas de ese cupo"))
-def otra_con_certificados(fabrica: Fabrica, cupo: Cupo, otra_empresa: Persona, expedido: int) -> None:
-    if expedido:
-        fabrica.certificado(cupo, otra_empresa, Decimal(expedido))
-
-
-@given(parsers.parse("que la empresa obtuvo una asignación de {monto} toneladas del cupo"),
-       target_fixture="asignacion")
-def obtuvo_asignacion(page: Page, new_context: NuevoContexto, empresa: Persona, cupo: Cupo,
-                      monto: str) -> str:
-    flujos.abrir_sesion(page, empresa)
-    flujos.solicitar_asignacion(page, empresa, cupo.nombre, monto)
-    return flujos.obtener(page, new_context, cupo.dictaminador)[1]
 
 
 @given(parsers.parse("que la empresa obtuvo con esa asignación el certificado \"{alias}\" de {monto} "

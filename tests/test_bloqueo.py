@@ -48,3 +48,28 @@ def test_la_preparacion_instala_del_bloqueo_verificando_hashes() -> None:
     assert "--no-deps -e ." in preparar
     sin_fijar = re.search(r'pip install[^\n]*-e "?\.\[', preparar)
     assert sin_fijar is None, "instala el proyecto con sus dependencias sin fijar"
+
+
+ARNES = RAIZ / "distribuciones" / "arnes"
+DEL_PORTAL = ("flask", "sqlalchemy", "psycopg", "gunicorn", "alembic", "flask-wtf")
+
+
+def _fijadas_en(bloqueo: Path) -> dict[str, Version]:
+    return {canonicalize_name(nombre): Version(version)
+            for nombre, version in _FIJADA.findall(bloqueo.read_text(encoding="utf-8"))}
+
+
+def test_el_bloqueo_del_arnes_fija_lo_que_pide_en_las_versiones_del_de_desarrollo_y_nada_del_portal() -> None:
+    """El arnés instalado solo corre con las mismas versiones que la batería del repositorio; su AC de
+    prueba es de aquí (se instala de su rueda) y ni Flask ni el driver de PostgreSQL entran."""
+    pedidas = [Requirement(r) for r in
+               tomllib.loads((ARNES / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]]
+    fijadas, del_desarrollo = _fijadas_en(ARNES / "requisitos.lock"), _fijadas()
+    propias = [r for r in pedidas if canonicalize_name(r.name) == "cupos-sat-pruebas"]
+    assert propias and all(canonicalize_name(r.name) not in fijadas for r in propias)
+    faltan = [str(r) for r in pedidas if r not in propias and canonicalize_name(r.name) not in fijadas]
+    assert faltan == [], "no están en distribuciones/arnes/requisitos.lock (corra scripts/bloquear)"
+    assert [r for r in pedidas if r not in propias and fijadas[canonicalize_name(r.name)] not in r.specifier] == []
+    distintas = {n: (v, del_desarrollo.get(n)) for n, v in fijadas.items() if del_desarrollo.get(n) != v}
+    assert distintas == {}
+    assert [n for n in DEL_PORTAL if n in fijadas] == []
