@@ -21,6 +21,7 @@ pytest_plugins = [
     "fixtures.efirma",
     "fixtures.datos",
     "fixtures.aprovisionado",
+    "fixtures.fabrica",
     "fixtures.hora_del_portal",
     "fixtures.documentos",
     "fixtures.informes",

@@ -40,9 +40,6 @@ class Usuario(Protocol):
     @property
     def efirma(self) -> Efirma: ...
 
-    @property
-    def compartida(self) -> bool: ...
-
 
 class CupoBuscado(Protocol):
     """Lo que la captura de la cancelación usa de un cupo: sus parámetros de búsqueda y su nombre."""
@@ -87,9 +84,6 @@ def abrir_sesion(page: Page, usuario: Usuario) -> None:
     entrada = page.request.post(urljoin(respuesta.url, formulario.accion), multipart=campos)
     assert entrada.ok and entrada.url != respuesta.url, (
         f"El portal no abrió la sesión ({entrada.status}): {entrada.text()[:500]}")
-    if usuario.compartida and usuario.perfil == "solicitante":
-        # de un ambiente aprovisionado: otra corrida pudo dejarle certificados en su borrador
-        CapturaDeCancelacion(page).abrir().vaciar()
     page.goto(entrada.url)
     expect(Encabezado(page).cerrar_sesion).to_be_visible()
 

@@ -135,11 +135,12 @@ def al_fin_del_anio(request: pytest.FixtureRequest, page: Page, fabrica: Fabrica
 
 @given(parsers.re(r'que la empresa agregó el certificado "(?P<alias>[^"]+)" con un monto a favor '
                   r'de (?P<monto>[\d.]+)'))
-def ya_agrego(page: Page, cupo: Cupo, certificados: Certificados, alias: str, monto: str) -> None:
+def ya_agrego(page: Page, fabrica: Fabrica, cupo: Cupo, certificados: Certificados, alias: str,
+              monto: str) -> None:
     folio = certificados[alias].folio
     captura = flujos.agregar(page, cupo, folio, monto)
     expect(captura.a_cancelar(folio)).to_have_count(1)
-    certificados.agregado(alias, Decimal(monto))
+    fabrica.agregado(certificados[alias], Decimal(monto))
 
 
 @given(parsers.parse('que la empresa ya firmó la cancelación de {monto} toneladas del certificado '
@@ -148,10 +149,9 @@ def ya_agrego(page: Page, cupo: Cupo, certificados: Certificados, alias: str, mo
       target_fixture="folio")
 def firma_cancelacion(page: Page, fabrica: Fabrica, empresa: Persona, cupo: Cupo, certificados: Certificados,
                       alias: str, monto: str) -> str:
-    fabrica.consumir(certificados[alias], Decimal(monto))
-    folio = flujos.firmar_cancelacion(page, empresa, cupo, certificados[alias].folio, monto)
-    fabrica.firmada(certificados[alias], folio)
-    return folio
+    fabrica.agregado(certificados[alias], Decimal(monto))
+    return fabrica.firmar_cancelacion(
+        lambda: flujos.firmar_cancelacion(page, empresa, cupo, certificados[alias].folio, monto))
 
 
 @when(parsers.parse('la empresa abre la pestaña "{pestana}" de la solicitud de cancelación'))
@@ -192,9 +192,9 @@ def agrega(page: Page, cupo: Cupo, certificados: Certificados, alias: str, monto
 
 @given(parsers.parse('que la empresa quitó el certificado "{alias}" de los certificados a cancelar'))
 @when(parsers.parse('la empresa quita el certificado "{alias}" de los certificados a cancelar'))
-def quita(page: Page, certificados: Certificados, alias: str) -> None:
+def quita(page: Page, fabrica: Fabrica, certificados: Certificados, alias: str) -> None:
     CapturaDeCancelacion(page).eliminar_certificado(certificados[alias].folio)
-    certificados.quitado(alias)
+    fabrica.quitado(certificados[alias])
 
 
 @when("la empresa intenta pasar a la firma")

@@ -6,7 +6,6 @@ import re
 from datetime import date
 from decimal import Decimal
 
-import pytest
 from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
@@ -73,15 +72,12 @@ def _saldo(page: Page, empresa: Persona, cupo: Cupo) -> Decimal:
 
 
 @given("que se conoce el saldo del cupo en el año del portal", target_fixture="saldo_anterior")
-def saldo_conocido(page: Page, empresa: Persona, cupo: Cupo) -> Decimal:
-    """El que muestra la ficha; si el cupo es de un ambiente compartido y dice otro que el declarado, una
-    corrida anterior no lo devolvió, y el escenario no se corre."""
+def saldo_conocido(page: Page, fabrica: Fabrica, empresa: Persona, cupo: Cupo) -> Decimal:
+    """El que muestra la ficha; si se preparó otro, la fábrica dice qué pasa (en un ambiente compartido,
+    una corrida anterior no lo devolvió y el escenario no se corre)."""
     saldo = _saldo(page, empresa, cupo)
     if cupo.saldo is not None and saldo != cupo.saldo:
-        if cupo.dictaminador.compartida:
-            pytest.skip(f"No se corre: al cupo {cupo.clave} le quedan {saldo} t, no las {cupo.saldo} t que "
-                        "declara el perfil (una corrida anterior no lo devolvió); que el ambiente lo restablezca.")
-        raise AssertionError(f"La ficha dice que al cupo le quedan {saldo} t; tenían que ser {cupo.saldo} t")
+        fabrica.no_como_se_preparo(cupo, f"le quedan {saldo} t de saldo según la ficha, no {cupo.saldo} t")
     return saldo
 
 

@@ -39,14 +39,12 @@ def _firmar(page: Page, efirma: Archivos) -> None:
 
 @given("que la empresa firmó la solicitud con su e.firma", target_fixture="folio")
 @when("la empresa firma la solicitud con su e.firma", target_fixture="folio")
-def firma(page: Page, fabrica: Fabrica, empresa: Persona, certificados: Certificados) -> str:
-    for certificado, monto in certificados.a_cancelar():
-        fabrica.consumir(certificado, monto)
-    _firmar(page, empresa.efirma)
-    folio = flujos.leer_folio(page)
-    for certificado, _ in certificados.a_cancelar():
-        fabrica.firmada(certificado, folio)
-    return folio
+def firma(page: Page, fabrica: Fabrica, empresa: Persona) -> str:
+    def firmar() -> str:
+        _firmar(page, empresa.efirma)
+        return flujos.leer_folio(page)
+
+    return fabrica.firmar_cancelacion(firmar)
 
 
 @when("la empresa intenta firmar la solicitud con la e.firma de la otra empresa")

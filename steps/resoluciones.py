@@ -82,19 +82,17 @@ def _en_estado(pagina: Page, mensajes: Mensajes, estado: str) -> None:
 
 
 @given("que el dictaminador del cupo autorizó la solicitud de la otra empresa")
-def autorizo_la_de_la_otra(new_context: NuevoContexto, mensajes: Mensajes, cupo: Cupo,
+def autorizo_la_de_la_otra(new_context: NuevoContexto, fabrica: Fabrica, mensajes: Mensajes, cupo: Cupo,
                            folio_de_la_otra: str) -> None:
-    """En un cupo de un ambiente compartido con poco por asignar: si a la otra no se le otorgó lo que pidió,
-    al cupo ya no le quedaba lo que el perfil declara (una corrida anterior lo agotó)."""
+    """En un cupo con poco por asignar: si a la otra no se le otorgó lo que pidió, al cupo ya no le quedaba
+    lo que se preparó (en un ambiente compartido, una corrida anterior lo agotó)."""
     pagina = flujos.resolver(new_context, cupo.dictaminador, folio_de_la_otra, autorizar=True)
     _en_estado(pagina, mensajes, "estado_autorizada")
-    if cupo.por_asignar is not None and cupo.dictaminador.compartida:
+    if cupo.por_asignar is not None:
         pedido, otorgado = (pantalla.leer_monto(pagina, etiqueta) for etiqueta in ("Monto solicitado",
                                                                                    MONTO_OTORGADO))
         if otorgado < pedido:
-            pytest.skip(f"No se corre: al cupo {cupo.clave} ya no le quedaban las {cupo.por_asignar} t por "
-                        "asignar que declara el perfil (una corrida anterior las agotó); que el ambiente lo "
-                        "restablezca.")
+            fabrica.no_como_se_preparo(cupo, f"ya no le quedaban las {cupo.por_asignar} t por asignar")
 
 
 @when("el dictaminador del cupo autoriza la solicitud", target_fixture="pagina_del_funcionario")

@@ -7,7 +7,6 @@ valor que ninguno de sus pasos creó, el fixture de aquí lo dice en vez de inve
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import NoReturn
 
 import pytest
@@ -26,21 +25,10 @@ class Certificados:
 
     def __init__(self) -> None:
         self._por_alias: dict[str, Certificado] = {}
-        self._a_cancelar: dict[str, Decimal] = {}  # lo que la empresa agregó a su borrador, por alias
         self.anio: dict[str, int] = {}  # el año de expedición, de los que el escenario lo dice
 
     def guardar(self, alias: str, certificado: Certificado) -> None:
         self._por_alias[alias] = certificado
-
-    def agregado(self, alias: str, monto: Decimal) -> None:
-        self._a_cancelar[alias] = monto
-
-    def quitado(self, alias: str) -> None:
-        self._a_cancelar.pop(alias, None)
-
-    def a_cancelar(self) -> list[tuple[Certificado, Decimal]]:
-        """Lo que firmar el borrador consumiría: cada certificado agregado con su monto a favor."""
-        return [(self[alias], monto) for alias, monto in self._a_cancelar.items()]
 
     def __getitem__(self, alias: str) -> Certificado:
         if alias not in self._por_alias:

@@ -13,6 +13,7 @@ from faker import Faker
 from filelock import FileLock, Timeout
 
 from fixtures.aprovisionado import FabricaAprovisionada
+from fixtures.datos import Certificado
 from fixtures.objetivo import PerfilInvalido, cargar
 
 pytest_plugins = ["pytester"]
@@ -169,6 +170,7 @@ class _Nodo:
 class _Peticion:
     def __init__(self) -> None:
         self.node = _Nodo()
+        self.sesiones_preparadas: list[str] = []  # los RFC de los solicitantes cuya sesión se preparó
 
 
 def _fabrica(tmp_path: Path, texto: str = PERFIL) -> tuple[FabricaAprovisionada, _Peticion]:
@@ -176,8 +178,19 @@ def _fabrica(tmp_path: Path, texto: str = PERFIL) -> tuple[FabricaAprovisionada,
     candados = tmp_path / "candados"
     candados.mkdir(exist_ok=True)
     fabrica = FabricaAprovisionada(cargar(_perfil(tmp_path, texto)), candados, tmp_path, Faker("es_MX"),
-                                   peticion, _sin_navegador)  # type: ignore[arg-type]
+                                   peticion, _sin_navegador,  # type: ignore[arg-type]
+                                   lambda persona: peticion.sesiones_preparadas.append(persona.rfc))
     return fabrica, peticion
+
+
+def _firmar_sin_llegar(fabrica: FabricaAprovisionada, certificado: Certificado, monto: Decimal) -> None:
+    """Agrega el certificado y firma; la fábrica tiene que decidir antes de firmar."""
+    fabrica.agregado(certificado, monto)
+    fabrica.firmar_cancelacion(_sin_firmar)
+
+
+def _sin_firmar() -> str:
+    raise AssertionError("se firmó una cancelación que consume más de lo que el ambiente permite")
 
 
 def _sin_navegador() -> None:
@@ -256,7 +269,8 @@ def test_un_certificado_de_la_corrida_se_usa_a_la_vez_y_deja_firmar_lo_que_haga_
         FileLock(tmp_path / "candados" / "certificado-SE-2.lock", timeout=0).acquire()
     assert fabrica.certificado_vigente(exacto.cupo, empresa).folio == "SE-1"  # no el de la corrida
     assert fabrica.certificado(exacto.cupo, empresa, Decimal(50), estado="cancelado").folio == "SE-3"
-    fabrica.consumir(exacto, Decimal(60))  # más que consumo_maximo: se devuelve al terminar
+    fabrica.agregado(exacto, Decimal(60))  # más que consumo_maximo: se devuelve al terminar
+    assert fabrica.firmar_cancelacion(lambda: "CAN-1") == "CAN-1"
     assert "60 t del certificado de la corrida SE-2" in peticion.node.user_properties[-1][1]
     for pide, dice in [
         (lambda: fabrica.certificado_vencido(exacto.cupo, empresa), "un certificado vencido de AAA010101AA1"),
@@ -266,7 +280,8 @@ def test_un_certificado_de_la_corrida_se_usa_a_la_vez_y_deja_firmar_lo_que_haga_
         with pytest.raises(pytest.skip.Exception) as omitido:
             pide()
         assert dice in str(omitido.value), str(omitido.value)
-    fabrica.cerrar()
+    with pytest.raises(AssertionError, match="abrió el navegador"):  # el dictaminador rechaza CAN-1
+        fabrica.cerrar()
     FileLock(tmp_path / "candados" / "certificado-SE-2.lock", timeout=0).acquire()
 
 
@@ -274,12 +289,14 @@ def test_la_fabrica_entrega_lo_declarado_y_deja_sin_correr_lo_que_solo_da_la_api
     fabrica, peticion = _fabrica(tmp_path)
     empresa, otra = fabrica.solicitante(), fabrica.solicitante()
     assert (empresa.rfc, otra.rfc) == ("AAA010101AA1", "BBB010101BB2")
-    assert empresa.compartida and empresa.efirma.contrasena == "de-la-variable"
+    assert empresa.efirma.contrasena == "de-la-variable"
+    assert peticion.sesiones_preparadas == ["AAA010101AA1", "BBB010101BB2"]  # su borrador, vaciado
     cupo = fabrica.cupo()
     assert cupo.clave == "CUPO-1" and cupo.dictaminador.rfc == "CCCC800101CC3"
     certificado = fabrica.certificado_vigente(cupo, empresa)
     assert certificado.folio == "SE-1"
-    fabrica.consumir(certificado, Decimal("0.005"))
+    fabrica.agregado(certificado, Decimal("0.005"))
+    assert fabrica.firmar_cancelacion(lambda: "CAN-1") == "CAN-1"
     assert peticion.node.user_properties == [("saldo consumido", "0.005 t del certificado SE-1")]
     for pide, dice in [
         (fabrica.solicitante, "un solicitante más de los 2 que ya usa"),
@@ -289,7 +306,7 @@ def test_la_fabrica_entrega_lo_declarado_y_deja_sin_correr_lo_que_solo_da_la_api
         (lambda: fabrica.certificado(cupo, empresa, Decimal(100)), "POST /_pruebas/certificados"),
         (lambda: fabrica.certificado(cupo, empresa, Decimal(9), fecha_expedicion=date(2022, 1, 1)),
          "un certificado con fecha_expedicion dados"),
-        (lambda: fabrica.consumir(certificado, Decimal("0.02")), "[datos] consumo_maximo = 0.01"),
+        (lambda: _firmar_sin_llegar(fabrica, certificado, Decimal("0.02")), "[datos] consumo_maximo = 0.01"),
         (fabrica.hoy, "GET /_pruebas/reloj"),
         (fabrica.sin_registro, "POST /_pruebas/autoridades"),
         (lambda: fabrica.otro_dictaminador(cupo), "un dictaminador que no tenga el cupo CUPO-1"),
