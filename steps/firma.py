@@ -47,11 +47,6 @@ def firma(page: Page, fabrica: Fabrica, empresa: Persona) -> str:
     return fabrica.firmar_cancelacion(firmar)
 
 
-@when("la empresa intenta firmar la solicitud con la e.firma de la otra empresa")
-def firma_con_otra(page: Page, otra_empresa: Persona) -> None:
-    _firmar(page, otra_empresa.efirma)
-
-
 @given("que la empresa tiene otra e.firma vigente", target_fixture="otra_efirma")
 def otra_efirma_vigente(fabrica: Fabrica, empresa: Persona) -> Archivos:
     otra = fabrica.efirma(empresa.rfc, empresa.nombre)
@@ -59,15 +54,18 @@ def otra_efirma_vigente(fabrica: Fabrica, empresa: Persona) -> Archivos:
     return otra
 
 
-@when("la empresa intenta firmar la solicitud con su otra e.firma")
-def firma_con_su_otra(page: Page, otra_efirma: Archivos) -> None:
-    _firmar(page, otra_efirma)
-
-
-@when("la empresa intenta firmar la solicitud con una contraseña equivocada")
-def firma_con_contrasena_equivocada(page: Page, empresa: Persona) -> None:
-    buena = empresa.efirma
-    _firmar(page, Archivos(buena.cer, buena.key, buena.contrasena + "x"))
+@when(parsers.re(r"la empresa intenta firmar la solicitud con (?P<cual>la e\.firma de la otra empresa|su otra "
+                 r"e\.firma|una contraseña equivocada)$"))
+def firma_con_otra_efirma(request: pytest.FixtureRequest, page: Page, empresa: Persona, cual: str) -> None:
+    """La de la otra empresa, o la otra de la empresa, las creó un paso anterior (se piden sólo si se usan)."""
+    if cual == "una contraseña equivocada":
+        buena = empresa.efirma
+        efirma = Archivos(buena.cer, buena.key, buena.contrasena + "x")
+    elif cual == "su otra e.firma":
+        efirma = request.getfixturevalue("otra_efirma")
+    else:
+        efirma = request.getfixturevalue("otra_empresa").efirma
+    _firmar(page, efirma)
 
 
 @when("la empresa descarga el acuse de recepción de trámite", target_fixture="acuse_descargado")

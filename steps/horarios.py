@@ -29,12 +29,8 @@ def cupo_sin_monto_este_anio(fabrica: Fabrica) -> Cupo:
 
 
 @given("una empresa sin asignación de ese cupo, registrada en la Ventanilla Única", target_fixture="empresa")
-def empresa_sin_asignacion(fabrica: Fabrica, cupo: Cupo) -> Persona:
-    return fabrica.solicitante_sin_asignacion(cupo)
-
-
 @given("otra empresa sin asignación de ese cupo, registrada en la Ventanilla Única", target_fixture="otra_empresa")
-def otra_sin_asignacion(fabrica: Fabrica, cupo: Cupo) -> Persona:
+def sin_asignacion(fabrica: Fabrica, cupo: Cupo) -> Persona:
     return fabrica.solicitante_sin_asignacion(cupo)
 
 

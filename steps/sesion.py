@@ -14,12 +14,8 @@ from pages.tramites import MenuDeTramites
 
 
 @given("una empresa registrada en la Ventanilla Única", target_fixture="empresa")
-def empresa_registrada(fabrica: Fabrica) -> Persona:
-    return fabrica.solicitante()
-
-
 @given("otra empresa registrada en la Ventanilla Única", target_fixture="otra_empresa")
-def otra_empresa_registrada(fabrica: Fabrica) -> Persona:
+def registrada(fabrica: Fabrica) -> Persona:
     return fabrica.solicitante()
 
 
@@ -64,14 +60,12 @@ def pide_cerrar(page: Page) -> None:
     Encabezado(page).pedir_cierre_de_sesion()
 
 
-@when("la empresa responde «Si»")
-def confirma_cierre(page: Page) -> None:
-    Encabezado(page).confirmar_cierre()
-
-
-@when("la empresa responde «No»")
-def desiste_del_cierre(page: Page) -> None:
-    Encabezado(page).desistir_del_cierre()
+@when(parsers.re(r"la empresa responde «(?P<respuesta>Si|No)»"))
+def responde_al_cierre(page: Page, respuesta: str) -> None:
+    if respuesta == "Si":
+        Encabezado(page).confirmar_cierre()
+    else:
+        Encabezado(page).desistir_del_cierre()
 
 
 @then("se le pide confirmar el cierre con las opciones «Si» y «No»")
