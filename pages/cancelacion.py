@@ -22,6 +22,7 @@ ETIQUETAS_DE_BUSQUEDA = {
     "subproducto": "Subproducto",
     "representacion_federal": "Representación Federal",
 }
+OPCIONALES = ("tratado", "producto", "subproducto", "representacion_federal")  # los demás, requeridos
 PASOS = ("Captura de la Solicitud", "Firmar Solicitud")
 FOLIO_DE_TRAMITE = re.compile(r"folio de trámite\D{0,80}?\d{25}", re.IGNORECASE)
 

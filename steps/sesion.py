@@ -101,14 +101,11 @@ def _en_el_acceso(page: Page) -> None:
     expect(Encabezado(page).cerrar_sesion).to_have_count(0)
 
 
-@then("ve la pantalla de inicio de sesión")
-def ve_inicio_de_sesion(page: Page) -> None:
-    _en_el_acceso(page)
-
-
-@then("la empresa no tiene una sesión abierta")
-def sin_sesion(page: Page) -> None:
-    MenuDeTramites(page).visitar()
+@then(parsers.re(r"(?P<cual>ve la pantalla de inicio de sesión|la empresa no tiene una sesión abierta)$"))
+def en_el_acceso(page: Page, cual: str) -> None:
+    """Lo que se ve es el acceso; sin sesión, también al pedir el menú de trámites."""
+    if cual.endswith("sesión abierta"):
+        MenuDeTramites(page).visitar()
     _en_el_acceso(page)
 
 

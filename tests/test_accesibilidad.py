@@ -1,4 +1,5 @@
-"""La revisión de accesibilidad (fixtures/accesibilidad.py): la clave de cada pantalla, el mensaje de la
+"""La revisión de accesibilidad (cupos_conformidad/informes/accesibilidad.py): la clave de cada pantalla, el
+mensaje de la
 falla y axe-core sobre páginas locales, una con violaciones y otra sin ellas, en un Chromium propio."""
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from fixtures.accesibilidad import (
+from cupos_conformidad.informes.accesibilidad import (
     ATRIBUTO,
     Pantalla,
     clave_de_pantalla,

@@ -128,6 +128,6 @@ def test_sin_el_token_o_con_otro_el_cliente_dice_donde_ponerlo(
 
 
 def test_los_informes_leen_la_version_de_la_api_sin_el_token(api: ApiPruebas) -> None:
-    from fixtures.documentacion.recoleccion import _version_del_portal
+    from cupos_conformidad.informes.documentacion.recoleccion import _version_del_portal
 
     assert _version_del_portal(api.url_del_portal) == f"API de pruebas {DOCUMENTO['info']['version']}"

@@ -1,4 +1,5 @@
-"""El resumen de conformidad de fixtures/conformidad.py, sobre una característica mínima sin navegador.
+"""El resumen de conformidad de cupos_conformidad/informes/conformidad.py, sobre una característica mínima sin
+navegador.
 
 caja.feature lleva etiquetas en la característica (TIE-01), en la regla (TIE-03), en los escenarios
 (TIE-02, TIE-04) y en unos ejemplos (TIE-06); TIE-05 no la lleva ningún escenario. Un escenario pasa,
@@ -32,7 +33,8 @@ def proyecto(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> pyte
 
 
 def correr(pytester: pytest.Pytester, *opciones: str) -> pytest.RunResult:
-    return pytester.runpytest_subprocess("-p", "fixtures.caracteristicas", "-p", "fixtures.conformidad",
+    return pytester.runpytest_subprocess("-p", "fixtures.caracteristicas",
+                                         "-p", "cupos_conformidad.informes.conformidad",
                                          "--dominio", "reglas.md", *opciones)
 
 
@@ -120,7 +122,8 @@ def test_sin_llegar_al_minimo_de_reglas_probadas_la_corrida_falla(proyecto: pyte
 
 
 def test_un_escenario_intermitente_no_prueba_su_regla(proyecto: pytest.Pytester) -> None:
-    """Falló y al repetirlo (pytest-rerunfailures) pasó: cuenta como falla, como en fixtures/informes.py."""
+    """Falló y al repetirlo (pytest-rerunfailures) pasó: cuenta como falla, como en
+    cupos_conformidad/informes/resultados.py."""
     pasos = proyecto.path / "conftest.py"
     pasos.write_text(pasos.read_text(encoding="utf-8").replace(
         "def suma(caja, n):\n",
@@ -136,6 +139,7 @@ def test_un_escenario_intermitente_no_prueba_su_regla(proyecto: pytest.Pytester)
 
 
 def test_sin_el_archivo_de_reglas_es_un_error_de_uso(proyecto: pytest.Pytester) -> None:
-    salida = proyecto.runpytest_subprocess("-p", "fixtures.conformidad", "--dominio", "no-esta.md")
+    salida = proyecto.runpytest_subprocess("-p", "cupos_conformidad.informes.conformidad",
+                                           "--dominio", "no-esta.md")
     assert salida.ret == pytest.ExitCode.USAGE_ERROR
     salida.stderr.fnmatch_lines(["*--dominio: no está*no-esta.md*"])

@@ -1,4 +1,4 @@
-"""La comparación de dos resúmenes de conformidad (fixtures/conformidad_comparada.py)."""
+"""La comparación de dos resúmenes de conformidad (cupos_conformidad/informes/conformidad_comparada.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from fixtures.conformidad_comparada import diferencias, main
+from cupos_conformidad.informes.conformidad_comparada import diferencias, main
 
 
 def _resumen(**reglas: tuple[str, dict[str, str]]) -> dict[str, Any]:

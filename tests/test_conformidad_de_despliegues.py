@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from cupos_conformidad.informes.conformidad_informe import lados
 from fixtures.conformidad_de_despliegues import RAIZ, correr
-from fixtures.conformidad_informe import lados
 
 pytestmark = pytest.mark.despliegue
 # Por completo (todos sus escenarios corrieron y pasaron): 24; las demás quedan probadas en parte, porque

@@ -1,5 +1,7 @@
-"""La documentación viva (fixtures/documentacion) sobre una característica mínima sin navegador, con y sin
-xdist; unida de dos tandas; revisada con fixtures.fragmentos; y abierta en Chromium como la abriría una
+"""La documentación viva (cupos_conformidad/informes/documentacion) sobre una característica mínima sin
+navegador, con y sin
+xdist; unida de dos tandas; revisada con cupos_conformidad.informes.fragmentos; y abierta en Chromium como la
+abriría una
 persona."""
 
 from __future__ import annotations
@@ -26,8 +28,9 @@ DOMINIO = """# Reglas de prueba
 | VEN-02 | Una regla que ningún escenario prueba. |
 """
 PLUGINS = ("-p", "pasos_ventas", "-p", "fixtures.caracteristicas", "-p", "fixtures.objetivo",
-           "-p", "fixtures.informes", "-p", "fixtures.conformidad",
-           "-p", "fixtures.documentacion.evidencia", "-p", "fixtures.documentacion.recoleccion")
+           "-p", "cupos_conformidad.informes.resultados", "-p", "cupos_conformidad.informes.conformidad",
+           "-p", "cupos_conformidad.informes.documentacion.evidencia",
+           "-p", "cupos_conformidad.informes.documentacion.recoleccion")
 
 
 @pytest.fixture
@@ -90,7 +93,7 @@ def test_las_documentaciones_de_dos_tandas_se_unen_con_cada_escenario_una_vez(
     for numero, filtro in enumerate(["registra or imposible", "imposible or varias"]):
         correr(proyecto, f"tanda{numero}", "-k", filtro)
     unida = tmp_path / "unida"
-    salida = proyecto.run(sys.executable, "-m", "fixtures.documentacion", "unir",
+    salida = proyecto.run(sys.executable, "-m", "cupos_conformidad.informes.documentacion", "unir",
                           *(str(proyecto.path / f"tanda{n}" / "documentacion") for n in (0, 1)), "-o", str(unida))
     assert salida.ret == 0, salida.stderr.str()
     datos = json.loads((unida / "datos.json").read_text(encoding="utf-8"))
@@ -99,15 +102,17 @@ def test_las_documentaciones_de_dos_tandas_se_unen_con_cada_escenario_una_vez(
                         "Vender varias piezas (n: 7)"]
     assert datos["corrida"]["tandas"] == 2
     for tipo, archivo in (("--cucumber", "cucumber.json"), ("--junit", "junit.xml")):
-        proyecto.run(sys.executable, "-m", "fixtures.informes", "unir", tipo,
+        proyecto.run(sys.executable, "-m", "cupos_conformidad.informes.unir", tipo,
                      *(str(proyecto.path / f"tanda{n}" / archivo) for n in (0, 1)), "-o", str(tmp_path / archivo))
-    revision = proyecto.run(sys.executable, "-m", "fixtures.fragmentos", "revisar", str(proyecto.path),
+    revision = proyecto.run(sys.executable, "-m", "cupos_conformidad.informes.fragmentos", "revisar",
+                            str(proyecto.path),
                             "--raiz", str(proyecto.path), "--cucumber", str(tmp_path / "cucumber.json"),
                             "--junit", str(tmp_path / "junit.xml"), "--documentacion", str(unida))
     assert revision.ret == 0, revision.stdout.str()
     revision.stdout.fnmatch_lines(["4 escenarios en 1 características: cada uno una vez en Cucumber JSON, JUnit, "
                                    "documentación viva"])
-    sola = proyecto.run(sys.executable, "-m", "fixtures.fragmentos", "revisar", str(proyecto.path), "--raiz",
+    sola = proyecto.run(sys.executable, "-m", "cupos_conformidad.informes.fragmentos", "revisar",
+                        str(proyecto.path), "--raiz",
                         str(proyecto.path), "--cucumber", str(proyecto.path / "tanda0" / "cucumber.json"))
     assert sola.ret == 1  # una tanda sola no tiene los cuatro
     sola.stdout.fnmatch_lines(["Cucumber JSON: ventas.feature tiene 2 escenarios y debía tener 4"])

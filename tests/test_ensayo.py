@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pytest_bdd import parsers
 
-from fixtures.ensayo import RAIZ, ensayar, main
+from cupos_conformidad.ensayo import RAIZ, ensayar, main
 
 DATOS = Path(__file__).parent / "datos_ensayo"
 PASOS = ["tests.datos_ensayo.pasos"]
@@ -22,7 +22,7 @@ def desde_la_raiz(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_cada_paso_de_la_especificacion_tiene_su_definicion() -> None:
-    resultado = subprocess.run([sys.executable, "-m", "fixtures.ensayo"], capture_output=True, text=True,
+    resultado = subprocess.run([sys.executable, "-m", "cupos_conformidad.ensayo"], capture_output=True, text=True,
                                cwd=RAIZ, timeout=120)
     assert resultado.returncode == 0, resultado.stdout + resultado.stderr
     assert ": 0 errores, 0 pasos sin definir." in resultado.stdout.splitlines()[0]

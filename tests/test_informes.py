@@ -1,4 +1,5 @@
-"""Los informes de fixtures/informes.py, sobre una característica mínima sin navegador, con y sin xdist."""
+"""Los informes de cupos_conformidad/informes/resultados.py, sobre una característica mínima sin navegador, con
+y sin xdist."""
 
 from __future__ import annotations
 
@@ -42,7 +43,8 @@ def proyecto(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> pyte
 
 def correr(pytester: pytest.Pytester, *opciones: str, **resultados: int) -> tuple[list[Any], ET.Element]:
     salida = pytester.runpytest_subprocess(
-        "-p", "fixtures.informes", "--cucumberjson=informes/cucumber.json", "--junitxml=informes/junit.xml",
+        "-p", "cupos_conformidad.informes.resultados", "--cucumberjson=informes/cucumber.json",
+        "--junitxml=informes/junit.xml",
         *opciones)
     salida.assert_outcomes(**resultados)
     cucumber = json.loads((pytester.path / "informes" / "cucumber.json").read_text(encoding="utf-8"))
@@ -113,7 +115,7 @@ def test_unir_tandas_cuenta_cada_escenario_una_vez(proyecto: pytest.Pytester, tm
 
     for tipo, archivo in (("--cucumber", "cucumber.json"), ("--junit", "junit.xml")):
         unido = tmp_path / f"todo-{archivo}"
-        salida = proyecto.run(sys.executable, "-m", "fixtures.informes", "unir", tipo,
+        salida = proyecto.run(sys.executable, "-m", "cupos_conformidad.informes.unir", tipo,
                               *(str(t / archivo) for t in tandas), "-o", str(unido))
         assert salida.ret == 0, salida.stderr.str()
         if tipo == "--cucumber":
@@ -140,7 +142,7 @@ def test_un_escenario_que_falla_y_al_repetirlo_pasa_no_queda_aprobado(proyecto: 
         "    assert n != 3 or getattr(request.node, 'execution_count', 1) > 1, 'tropieza la primera vez'\n"),
         encoding="utf-8")
     salida = proyecto.runpytest_subprocess(
-        "-p", "fixtures.informes", "-p", "fixtures.navegador", "-p", "conftest_intermitente",
+        "-p", "cupos_conformidad.informes.resultados", "-p", "fixtures.navegador", "-p", "conftest_intermitente",
         "--cucumberjson=informes/cucumber.json", "--junitxml=informes/junit.xml", "--reruns=1", "-n", "2",
         "-k", "not imposible")
     assert salida.ret == pytest.ExitCode.TESTS_FAILED, salida.stdout.str()

@@ -21,7 +21,7 @@ from playwright.sync_api import Page, expect, sync_playwright
 from sqlalchemy import select
 
 import stub_portal
-from fixtures.accesibilidad import Pantalla, mensaje_de_falla, revisar_pagina
+from cupos_conformidad.informes.accesibilidad import Pantalla, mensaje_de_falla, revisar_pagina
 from fixtures.api import ApiPruebas
 from fixtures.correo import BuzonSmtp
 from fixtures.navegador_remoto import chromium_del_sistema

@@ -83,7 +83,7 @@ def _turno(lado: Lado, portal: psutil.Process) -> Turno:
 def revisar_pasos() -> None:
     """Antes de medir: cada paso de la característica del banco tiene su definición en steps/ (las
     frases pueden cambiar con el arnés)."""
-    revision = subprocess.run([sys.executable, "-m", "fixtures.ensayo", str(CARACTERISTICA)], cwd=RAIZ,
+    revision = subprocess.run([sys.executable, "-m", "cupos_conformidad.ensayo", str(CARACTERISTICA)], cwd=RAIZ,
                               capture_output=True, text=True, check=False)
     if revision.returncode != 0:
         raise SystemExit(f"{CARACTERISTICA.name} no corre con los pasos de hoy:\n"

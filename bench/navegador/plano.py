@@ -30,8 +30,9 @@ from pypdf import PdfReader
 from bench.navegador.canal import Canal
 from fixtures.api import VARIABLE_TOKEN, ApiPruebas
 from fixtures.correo import BuzonSmtp
-from fixtures.datos import Cupo, FabricaPorApi, Persona
+from fixtures.datos import Cupo, Persona
 from fixtures.efirma import Archivos
+from fixtures.fabrica_api import FabricaPorApi
 from fixtures.navegador_remoto import chromium_del_sistema
 from fixtures.portal import PortalBajoPrueba, arrancar_portal_de_referencia
 from sat_pruebas import AutoridadCertificadora
