@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from playwright.sync_api import Page, expect
-from pytest_bdd import then, when
+from pytest_bdd import parsers, then, when
 
 from fixtures.datos import Cupo, Fabrica, Persona
 from fixtures.mensajes import Mensajes
@@ -21,14 +21,10 @@ def _bandeja_de(new_context: NuevoContexto, funcionario: Persona) -> Page:
     return pagina
 
 
-@when("el dictaminador del cupo revisa su bandeja", target_fixture="pagina_del_funcionario")
-def dictaminador_revisa(new_context: NuevoContexto, cupo: Cupo) -> Page:
-    return _bandeja_de(new_context, cupo.dictaminador)
-
-
-@when("el dictaminador de otro cupo revisa su bandeja", target_fixture="pagina_del_funcionario")
-def otro_dictaminador_revisa(new_context: NuevoContexto, fabrica: Fabrica, cupo: Cupo) -> Page:
-    return _bandeja_de(new_context, fabrica.otro_dictaminador(cupo))
+@when(parsers.re(r"el dictaminador (?P<de>del cupo|de otro cupo) revisa su bandeja$"),
+      target_fixture="pagina_del_funcionario")
+def dictaminador_revisa(new_context: NuevoContexto, fabrica: Fabrica, cupo: Cupo, de: str) -> Page:
+    return _bandeja_de(new_context, cupo.dictaminador if de == "del cupo" else fabrica.otro_dictaminador(cupo))
 
 
 @when("el dictaminador de otro cupo abre la solicitud por su folio", target_fixture="pagina_del_funcionario")
