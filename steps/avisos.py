@@ -24,21 +24,19 @@ def aviso(buzon: Correo, empresa: Persona, folio: str) -> Recibido:
     return buzon.esperar(empresa.correo, asunto=ASUNTO, contiene=folio)
 
 
-@then(parsers.parse('llega el aviso con el folio del trámite y el certificado "{alias}" a la empresa y al '
-                    'dictaminador del cupo'))
-def aviso_a_empresa_y_dictaminador(aviso: Recibido, empresa: Persona, cupo: Cupo,
-                                   certificados: Certificados, alias: str) -> None:
-    esperados = {empresa.correo.lower(), cupo.dictaminador.correo.lower()}
-    assert esperados <= aviso.destinatarios, aviso.destinatarios
-    assert certificados[alias].folio in aviso.texto
-
-
-@then(parsers.re(r"el aviso (?P<llega>no llega|llega también) a Nivel Central"))
-def aviso_y_nivel_central(aviso: Recibido, empresa: Persona, cupo: Cupo, nivel_central: Persona,
-                          llega: str) -> None:
-    """Sin Nivel Central, el aviso llega sólo a la empresa y al dictaminador; con él, también a él."""
-    sin_nivel_central = {empresa.correo.lower(), cupo.dictaminador.correo.lower()}
-    if llega == "no llega":
-        assert aviso.destinatarios == sin_nivel_central, aviso.destinatarios
+@then(parsers.re(r'(?:llega el aviso con el folio del trámite y el certificado "(?P<alias>[^"]+)" a la empresa y '
+                 r'al dictaminador del cupo|el aviso (?P<llega>no llega|llega también) a Nivel Central)$'))
+def destinatarios_del_aviso(request: pytest.FixtureRequest, aviso: Recibido, empresa: Persona, cupo: Cupo,
+                            alias: str | None, llega: str | None) -> None:
+    """A la empresa y al dictaminador del cupo, con el folio del certificado; sin Nivel Central, sólo a ellos;
+    con él, también a él."""
+    a_ellos = {empresa.correo.lower(), cupo.dictaminador.correo.lower()}
+    if alias is not None:
+        certificados: Certificados = request.getfixturevalue("certificados")
+        assert a_ellos <= aviso.destinatarios, aviso.destinatarios
+        assert certificados[alias].folio in aviso.texto
+    elif llega == "no llega":
+        assert aviso.destinatarios == a_ellos, aviso.destinatarios
     else:
-        assert aviso.destinatarios >= sin_nivel_central | {nivel_central.correo.lower()}, aviso.destinatarios
+        nivel_central: Persona = request.getfixturevalue("nivel_central")
+        assert aviso.destinatarios >= a_ellos | {nivel_central.correo.lower()}, aviso.destinatarios

@@ -46,24 +46,21 @@ def abre_pestana(page: Page, pestana: str) -> None:
     CapturaDeCancelacion(page).abrir().abrir_pestana(pestana)
 
 
-@when(parsers.parse('la empresa busca cupos sin indicar "{requerido}"'))
-def busca_sin_requerido(page: Page, cupo: Cupo, requerido: str) -> None:
-    requeridos = {"regimen": cupo.regimen, "mecanismo": cupo.mecanismo}
-    del requeridos[CAMPOS_DE_BUSQUEDA[requerido.lower()]]
-    CapturaDeCancelacion(page).abrir().buscar_cupos(**requeridos)
+@when(parsers.re(r'la empresa busca cupos (?:sin indicar "(?P<sin>[^"]+)"|por "(?P<mecanismo>[^"]+)" '
+                 r'(?:sin parámetros opcionales|con el "(?P<parametro>[^"]+)" del cupo))$'))
+def busca_cupos(page: Page, cupo: Cupo, sin: str | None, mecanismo: str | None, parametro: str | None) -> None:
+    """Con los dos requeridos del cupo (régimen y mecanismo) salvo el que falta, o por un mecanismo, sin
+    opcionales o con uno del cupo."""
+    parametros = {"regimen": cupo.regimen, "mecanismo": mecanismo or cupo.mecanismo}
+    if sin is not None:
+        del parametros[CAMPOS_DE_BUSQUEDA[sin.lower()]]
+    if parametro is not None:
+        campo = CAMPOS_DE_BUSQUEDA[parametro.lower()]
+        assert campo in OPCIONALES, f"«{parametro}» no es un parámetro opcional"
+        parametros[campo] = getattr(cupo, campo)
+    CapturaDeCancelacion(page).abrir().buscar_cupos(**parametros)
 
 
-@when(parsers.parse('la empresa busca cupos por "{mecanismo}" sin parámetros opcionales'))
-def busca_sin_opcionales(page: Page, cupo: Cupo, mecanismo: str) -> None:
-    CapturaDeCancelacion(page).abrir().buscar_cupos(regimen=cupo.regimen, mecanismo=mecanismo)
-
-
-@when(parsers.parse('la empresa busca cupos por "{mecanismo}" con el "{parametro}" del cupo'))
-def busca_con_opcional(page: Page, cupo: Cupo, mecanismo: str, parametro: str) -> None:
-    campo = CAMPOS_DE_BUSQUEDA[parametro.lower()]
-    assert campo in OPCIONALES, f"«{parametro}» no es un parámetro opcional"
-    CapturaDeCancelacion(page).abrir().buscar_cupos(
-        regimen=cupo.regimen, mecanismo=mecanismo, **{campo: getattr(cupo, campo)})
 
 
 @when("la empresa selecciona el cupo en la solicitud de cancelación")
@@ -123,45 +120,43 @@ def datos_solo_lectura(page: Page, empresa: Persona) -> None:
             expect(campo).not_to_be_editable()
 
 
-@then(parsers.parse('los parámetros marcados como requeridos son "{primero}" y "{segundo}"'))
-def requeridos(page: Page, primero: str, segundo: str) -> None:
+@then(parsers.re(r'(?:los parámetros marcados como requeridos son "(?P<primero>[^"]+)" y "(?P<segundo>[^"]+)"|los '
+                 r'demás parámetros no están marcados como requeridos)$'))
+def marcados_como_requeridos(page: Page, primero: str | None, segundo: str | None) -> None:
+    """Los dos que se nombran, marcados como requeridos (en su nombre accesible); o los opcionales, visibles
+    y sin esa marca."""
     captura = CapturaDeCancelacion(page)
+    if primero is None or segundo is None:
+        for campo in OPCIONALES:
+            expect(captura.parametro(campo)).to_be_visible()
+            expect(captura.parametro(campo)).not_to_have_accessible_name(captura.marcado_como_requerido(campo))
+        return
     for etiqueta in (primero, segundo):
         assert etiqueta.lower() in CAMPOS_DE_BUSQUEDA, f"«{etiqueta}» no es un parámetro de búsqueda"
         campo = CAMPOS_DE_BUSQUEDA[etiqueta.lower()]
         expect(captura.parametro(campo)).to_have_accessible_name(captura.marcado_como_requerido(campo))
 
 
-@then("los demás parámetros no están marcados como requeridos")
-def no_requeridos(page: Page) -> None:
+
+
+@then(parsers.re(r'(?:(?P<ninguno>no se lista ningún cupo)|entre los cupos disponibles está el cupo de '
+                 r'"(?P<mecanismo>[^"]+)"|(?P<otro>también está|no está) el otro cupo)$'))
+def cupos_listados(request: pytest.FixtureRequest, page: Page, ninguno: str | None, mecanismo: str | None,
+                   otro: str | None) -> None:
+    """Ninguno; el del escenario, de ese mecanismo; o el otro cupo, que está o no entre los que sí se listan."""
     captura = CapturaDeCancelacion(page)
-    for campo in OPCIONALES:
-        expect(captura.parametro(campo)).to_be_visible()
-        expect(captura.parametro(campo)).not_to_have_accessible_name(captura.marcado_como_requerido(campo))
+    if ninguno is not None:
+        expect(captura.cupos_disponibles).to_have_count(0)
+    elif mecanismo is not None:
+        cupo: Cupo = request.getfixturevalue("cupo")
+        assert cupo.mecanismo == mecanismo
+        expect(captura.cupo_disponible(cupo.nombre)).to_have_count(1)
+    else:
+        otro_cupo: Cupo = request.getfixturevalue("otro_cupo")
+        expect(captura.cupos_disponibles).not_to_have_count(0)
+        expect(captura.cupo_disponible(otro_cupo.nombre)).to_have_count(1 if otro == "también está" else 0)
 
 
-@then(parsers.parse('se le avisa que falta el parámetro requerido "{requerido}"'))
-def falta_requerido(page: Page, mensajes: Mensajes, requerido: str) -> None:
-    expect(mensajes.en(page, "parametro_requerido", parametro=requerido)).to_be_visible()
-
-
-@then("no se lista ningún cupo")
-def sin_cupos(page: Page) -> None:
-    expect(CapturaDeCancelacion(page).cupos_disponibles).to_have_count(0)
-
-
-@then(parsers.parse('entre los cupos disponibles está el cupo de "{mecanismo}"'))
-def cupo_listado(page: Page, cupo: Cupo, mecanismo: str) -> None:
-    assert cupo.mecanismo == mecanismo
-    expect(CapturaDeCancelacion(page).cupo_disponible(cupo.nombre)).to_have_count(1)
-
-
-@then(parsers.re(r"(?P<esta>también está|no está) el otro cupo$"))
-def otro_listado(page: Page, otro_cupo: Cupo, esta: str) -> None:
-    """Está, o no está entre los que sí se listan."""
-    captura = CapturaDeCancelacion(page)
-    expect(captura.cupos_disponibles).not_to_have_count(0)
-    expect(captura.cupo_disponible(otro_cupo.nombre)).to_have_count(1 if esta == "también está" else 0)
 
 
 @then("ve el detalle del cupo")
@@ -181,52 +176,49 @@ def disponibles(page: Page, certificados: Certificados, alias: str, monto: str) 
     expect(captura.por_cancelar(folio)).to_have_text(texto_del_monto(monto))
 
 
-@then(parsers.parse('entre los certificados disponibles está "{alias}"'))
-def disponible(page: Page, certificados: Certificados, alias: str) -> None:
-    expect(CapturaDeCancelacion(page).certificado_disponible(certificados[alias].folio)).to_have_count(1)
-
-
-@then(parsers.parse('no está el certificado "{alias}"'))
-def no_disponible(page: Page, certificados: Certificados, alias: str) -> None:
+@then(parsers.re(r'(?:entre los certificados disponibles (?P<esta>está)|no está el certificado) '
+                 r'"(?P<alias>[^"]+)"$'))
+def disponible(page: Page, certificados: Certificados, esta: str | None, alias: str) -> None:
     captura = CapturaDeCancelacion(page)
     expect(captura.detalle_del_cupo).to_be_visible()  # la lista de sus certificados ya está en la pantalla
-    expect(captura.certificado_disponible(certificados[alias].folio)).to_have_count(0)
+    expect(captura.certificado_disponible(certificados[alias].folio)).to_have_count(1 if esta else 0)
 
 
-@then(parsers.parse('el certificado "{alias}" tiene {monto} toneladas por cancelar'))
-def tiene_por_cancelar(page: Page, empresa: Persona, cupo: Cupo, certificados: Certificados, alias: str,
-                       monto: str) -> None:
+
+@then(parsers.re(r'el certificado "(?P<alias>[^"]+)" (?:tiene (?P<monto>[\d.]+) toneladas por cancelar|ya no está '
+                 r'entre los certificados disponibles del cupo)$'))
+def por_cancelar_en_el_cupo(page: Page, empresa: Persona, cupo: Cupo, certificados: Certificados, alias: str,
+                            monto: str | None) -> None:
+    """Vuelto a buscar: en la lista de los certificados disponibles del cupo, con ese saldo, o ya no."""
     flujos.abrir_sesion(page, empresa)
     captura = flujos.buscar_el_cupo(page, cupo)
     captura.seleccionar_cupo(cupo.nombre)
-    expect(captura.por_cancelar(certificados[alias].folio)).to_have_text(texto_del_monto(monto))
+    folio = certificados[alias].folio
+    if monto is not None:
+        expect(captura.por_cancelar(folio)).to_have_text(texto_del_monto(monto))
+    else:
+        expect(captura.detalle_del_cupo).to_contain_text(cupo.nombre)
+        expect(captura.certificado_disponible(folio)).to_have_count(0)
 
 
-@then(parsers.parse('el certificado "{alias}" ya no está entre los certificados disponibles del cupo'))
-def ya_no_disponible(page: Page, empresa: Persona, cupo: Cupo, certificados: Certificados, alias: str) -> None:
-    flujos.abrir_sesion(page, empresa)
-    captura = flujos.buscar_el_cupo(page, cupo)
-    captura.seleccionar_cupo(cupo.nombre)
-    expect(captura.detalle_del_cupo).to_contain_text(cupo.nombre)
-    expect(captura.certificado_disponible(certificados[alias].folio)).to_have_count(0)
 
-
-@then(parsers.parse('los certificados a cancelar son "{alias}" por {monto}'))
-def a_cancelar(page: Page, certificados: Certificados, alias: str, monto: str) -> None:
-    captura, folio = CapturaDeCancelacion(page), certificados[alias].folio
+@then(parsers.re(r'(?:los certificados a cancelar son "(?P<alias>[^"]+)" por (?P<monto>\S+)|'
+                 r'no hay certificados a cancelar)$'))
+def a_cancelar(page: Page, mensajes: Mensajes, certificados: Certificados, alias: str | None,
+               monto: str | None) -> None:
+    """Sólo ése, con su monto a favor; o ninguno (con el aviso de la lista vacía, si el catálogo lo dice)."""
+    captura = CapturaDeCancelacion(page)
+    if alias is None:
+        if (ninguno := mensajes.si_lo_dice(page, "sin_certificados_a_cancelar")) is not None:
+            expect(ninguno).to_be_visible()
+        expect(captura.motivo).to_be_visible()  # la sección de la captura está en la pantalla
+        expect(captura.certificados_a_cancelar).to_have_count(0)
+        return
+    folio = certificados[alias].folio
     expect(captura.a_cancelar(folio)).to_have_count(1)
     expect(captura.certificados_a_cancelar).to_have_count(1)
-    expect(captura.monto_a_favor(folio)).to_have_text(texto_del_monto(monto))
+    expect(captura.monto_a_favor(folio)).to_have_text(texto_del_monto(str(monto)))
 
-
-@then("no hay certificados a cancelar")
-def sin_certificados_a_cancelar(page: Page, mensajes: Mensajes) -> None:
-    captura = CapturaDeCancelacion(page)
-    ninguno = mensajes.si_lo_dice(page, "sin_certificados_a_cancelar")
-    if ninguno is not None:
-        expect(ninguno).to_be_visible()
-    expect(captura.motivo).to_be_visible()  # la sección de la captura está en la pantalla
-    expect(captura.certificados_a_cancelar).to_have_count(0)
 
 
 @then("ve el motivo de cancelación, a petición del interesado, sin poder cambiarlo")
@@ -235,12 +227,3 @@ def motivo_solo_lectura(page: Page) -> None:
     expect(campo).to_have_value(re.compile(r"a petición del interesado", re.IGNORECASE))
     expect(campo).not_to_be_editable()
 
-
-@then(parsers.parse('se le avisa que el certificado "{alias}" ya está en los certificados a cancelar'))
-def ya_agregado(page: Page, mensajes: Mensajes, certificados: Certificados, alias: str) -> None:
-    expect(mensajes.en(page, "certificado_ya_agregado", folio=certificados[alias].folio)).to_be_visible()
-
-
-@then(parsers.parse("se le avisa que el monto a favor de {monto} excede el saldo por cancelar de {saldo}"))
-def excede_el_saldo(page: Page, mensajes: Mensajes, monto: str, saldo: str) -> None:
-    expect(mensajes.en(page, "monto_excede_saldo", monto=Decimal(monto), saldo=Decimal(saldo))).to_be_visible()

@@ -14,91 +14,55 @@ from fixtures.calendario import CENTRO, Calendario
 from fixtures.datos import Cupo, Fabrica, Persona
 from fixtures.hora_del_portal import anio_del_portal, anotar_lado, hora_mostrada
 from pages import flujos
-from pages.cancelacion import OPCIONALES
 from steps.valores import Certificados
 
 TITULARES = {"la empresa": "empresa", "otra empresa": "otra_empresa"}
 
 
-@given(parsers.parse('un cupo de "{mecanismo}"'), target_fixture="cupo")
-def un_cupo(fabrica: Fabrica, mecanismo: str) -> Cupo:
-    return fabrica.cupo(mecanismo)
 
 
-@given(parsers.parse('otro cupo del mismo producto por "{mecanismo}"'), target_fixture="otro_cupo")
-def otro_cupo_mismo_producto(fabrica: Fabrica, cupo: Cupo, mecanismo: str) -> Cupo:
-    return fabrica.cupo(mecanismo, producto=cupo.producto, dictaminador=cupo.dictaminador)
 
-
-@given(parsers.parse('otro cupo de "{mecanismo}" con otro tratado, producto, subproducto y representación '
-                     'federal'), target_fixture="otro_cupo")
-def otro_cupo_distinto(fabrica: Fabrica, cupo: Cupo, mecanismo: str) -> Cupo:
-    otro = fabrica.cupo(mecanismo, distinto_de=cupo)
-    assert all(getattr(otro, campo) != getattr(cupo, campo) for campo in OPCIONALES), (otro, cupo)
-    return otro
-
-
-@given(parsers.parse('que {titular} tiene en ese cupo el certificado "{alias}" por {expedido:d} '
-                     'toneladas, {ejercido:d} ya ejercidas'))
-def certificado_en_el_cupo(request: pytest.FixtureRequest, fabrica: Fabrica, cupo: Cupo,
-                           certificados: Certificados, titular: str, alias: str, expedido: int,
-                           ejercido: int) -> None:
+@given(parsers.re(r'que (?P<titular>la empresa|otra empresa) tiene en (?P<cual>ese|el otro) cupo '
+                  r'(?:un certificado vigente "(?P<vigente>[^"]+)"|el certificado "(?P<alias>[^"]+)"'
+                  r'(?: por (?P<expedido>\d+) toneladas, (?P<ejercido>\d+) ya ejercidas|'
+                  r', ya (?P<estado>vencido|cancelado)))$'))
+def certificado_en_el_cupo(request: pytest.FixtureRequest, fabrica: Fabrica, certificados: Certificados,
+                           titular: str, cual: str, vigente: str | None, alias: str | None, expedido: str | None,
+                           ejercido: str | None, estado: str | None) -> None:
+    """En el cupo del escenario (o en el otro): uno vigente (con la API, de 100 toneladas con 20 ejercidas;
+    en un ambiente aprovisionado, uno de los suyos), uno con sus montos, o uno ya vencido o cancelado."""
     persona = request.getfixturevalue(TITULARES[titular])
-    certificados.guardar(alias, fabrica.certificado(cupo, persona, Decimal(expedido), Decimal(ejercido)))
+    cupo: Cupo = request.getfixturevalue("cupo" if cual == "ese" else "otro_cupo")
+    if vigente is not None:
+        certificados.guardar(vigente, fabrica.certificado_vigente(cupo, persona))
+    elif estado == "vencido":
+        certificados.guardar(str(alias), fabrica.certificado_vencido(cupo, persona))
+    elif estado == "cancelado":
+        certificados.guardar(str(alias), fabrica.certificado(cupo, persona, Decimal(50), estado="cancelado"))
+    else:
+        certificados.guardar(str(alias), fabrica.certificado(cupo, persona, Decimal(str(expedido)),
+                                                             Decimal(str(ejercido))))
 
 
-@given(parsers.parse('que {titular} tiene en ese cupo un certificado vigente "{alias}"'))
-def certificado_vigente(request: pytest.FixtureRequest, fabrica: Fabrica, cupo: Cupo,
-                        certificados: Certificados, titular: str, alias: str) -> None:
-    """Con la API, uno de 100 toneladas con 20 ejercidas; en un ambiente aprovisionado, uno de los suyos."""
-    persona = request.getfixturevalue(TITULARES[titular])
-    certificados.guardar(alias, fabrica.certificado_vigente(cupo, persona))
-
-
-@given(parsers.parse('que la empresa tiene en el otro cupo un certificado vigente "{alias}"'))
-def certificado_en_el_otro_cupo(fabrica: Fabrica, otro_cupo: Cupo, empresa: Persona, certificados: Certificados,
-                                alias: str) -> None:
-    certificados.guardar(alias, fabrica.certificado_vigente(otro_cupo, empresa))
-
-
-@given(parsers.re(r'que la empresa tiene en ese cupo el certificado "(?P<alias>[^"]+)", ya '
-                  r'(?P<estado>vencido|cancelado)$'))
-def certificado_ya_no_vigente(fabrica: Fabrica, cupo: Cupo, empresa: Persona, certificados: Certificados,
-                              alias: str, estado: str) -> None:
-    certificado = (fabrica.certificado_vencido(cupo, empresa) if estado == "vencido"
-                   else fabrica.certificado(cupo, empresa, Decimal(50), estado="cancelado"))
+@given(parsers.re(r'que la empresa tiene el certificado "(?P<alias>[^"]+)"(?: por (?P<expedido>\d+) toneladas, '
+                  r'(?P<ejercido>\d+) ya ejercidas,|, expedido (?P<cuando>en el año del portal|el año anterior al '
+                  r'del portal),)? en un cupo de "(?P<mecanismo>[^"]+)"$'), target_fixture="cupo")
+def certificado_en_un_cupo_nuevo(page: Page, fabrica: Fabrica, empresa: Persona, certificados: Certificados,
+                                 alias: str, expedido: str | None, ejercido: str | None, cuando: str | None,
+                                 mecanismo: str) -> Cupo:
+    """En un cupo nuevo de ese mecanismo: con sus montos (en un ambiente aprovisionado, uno de la corrida: sus
+    cancelaciones se rechazan al terminar), expedido en el año del portal o en el anterior (el de la hora
+    que muestra el portal), o uno cualquiera."""
+    if cuando is not None:
+        flujos.abrir_sesion(page, empresa)
+        anio = anio_del_portal(page) - (0 if cuando == "en el año del portal" else 1)
+        certificado = fabrica.certificado_expedido_en(mecanismo, empresa, anio)
+        certificados.anio[alias] = anio
+    elif expedido is not None:
+        certificado = fabrica.cupo_con_certificado(mecanismo, empresa, Decimal(expedido), Decimal(str(ejercido)))
+    else:
+        certificado = fabrica.cupo_con_certificado(mecanismo, empresa)
     certificados.guardar(alias, certificado)
-
-
-@given(parsers.parse('que la empresa tiene el certificado "{alias}" en un cupo de "{mecanismo}"'),
-       target_fixture="cupo")
-def certificado_en_cupo_nuevo(fabrica: Fabrica, empresa: Persona, certificados: Certificados,
-                              alias: str, mecanismo: str) -> Cupo:
-    certificado = fabrica.cupo_con_certificado(mecanismo, empresa)
-    certificados.guardar(alias, certificado)
-    return certificado.cupo
-
-
-@given(parsers.parse('que la empresa tiene el certificado "{alias}" por {expedido:d} toneladas, {ejercido:d} ya '
-                     'ejercidas, en un cupo de "{mecanismo}"'), target_fixture="cupo")
-def certificado_con_montos_en_un_cupo(fabrica: Fabrica, empresa: Persona, certificados: Certificados, alias: str,
-                                      expedido: int, ejercido: int, mecanismo: str) -> Cupo:
-    """En un ambiente aprovisionado, uno de la corrida: sus cancelaciones se rechazan al terminar."""
-    certificado = fabrica.cupo_con_certificado(mecanismo, empresa, Decimal(expedido), Decimal(ejercido))
-    certificados.guardar(alias, certificado)
-    return certificado.cupo
-
-
-@given(parsers.re(r'que la empresa tiene el certificado "(?P<alias>[^"]+)", expedido (?P<cuando>en el año del '
-                  r'portal|el año anterior al del portal), en un cupo de "(?P<mecanismo>[^"]+)"'),
-       target_fixture="cupo")
-def certificado_de_un_anio(page: Page, fabrica: Fabrica, empresa: Persona, certificados: Certificados, alias: str,
-                           cuando: str, mecanismo: str) -> Cupo:
-    flujos.abrir_sesion(page, empresa)  # el año, el de la hora que muestra el portal
-    anio = anio_del_portal(page) - (0 if cuando == "en el año del portal" else 1)
-    certificado = fabrica.certificado_expedido_en(mecanismo, empresa, anio)
-    certificados.guardar(alias, certificado)
-    certificados.anio[alias] = anio
     return certificado.cupo
 
 

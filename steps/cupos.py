@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
@@ -12,17 +13,52 @@ from pytest_bdd import given, parsers, then, when
 from fixtures.datos import Cupo, Fabrica, Persona
 from fixtures.hora_del_portal import anio_del_portal
 from pages import flujos, pantalla
+from pages.cancelacion import OPCIONALES
 from pages.cupos import ConsultaDeCupos, FichaDelCupo
 from pages.formato import TONELADAS, palabras, texto_del_monto
+from steps.frases import Frases
 
 CUPO_DE_QUESOS = ("Cupo de importación de queso fresco (sin madurar), incluido el del lactosuero, y "
                   "requesón; y los demás quesos de la República de Guatemala")
 
 
-@given(parsers.parse('un cupo de {monto:d} toneladas en {anio:d} que empieza a recibir solicitudes '
-                     'el "{inicio}"'), target_fixture="cupo")
-def cupo_con_monto(fabrica: Fabrica, monto: int, anio: int, inicio: str) -> Cupo:
-    return fabrica.cupo(montos={anio: Decimal(monto)}, inicio=date.fromisoformat(inicio))
+
+CUPOS: Frases[Callable[[Fabrica, dict[str, str]], Cupo]] = Frases({
+    r'de "(?P<mecanismo>[^"]+)"': lambda fabrica, valores: fabrica.cupo(valores["mecanismo"]),
+    r'de (?P<monto>\d+) toneladas en (?P<anio>\d{4}) que empieza a recibir solicitudes el "(?P<inicio>[^"]+)"':
+        lambda fabrica, valores: fabrica.cupo(montos={int(valores["anio"]): Decimal(valores["monto"])},
+                                              inicio=date.fromisoformat(valores["inicio"])),
+    r"al que le quedan (?P<por_asignar>[\d.]+) toneladas por asignar en el año del portal, que recibe "
+    r"solicitudes de asignación":
+        lambda fabrica, valores: fabrica.cupo_por_asignar(Decimal(valores["por_asignar"])),
+    r"al que le quedan (?P<saldo>[\d.]+) toneladas de saldo en el año del portal":
+        lambda fabrica, valores: fabrica.cupo_con_saldo(Decimal(valores["saldo"])),
+    "que recibe solicitudes de asignación": lambda fabrica, valores: fabrica.cupo_para_solicitudes(),
+    "sin monto para el año del portal, que recibe solicitudes de asignación":
+        lambda fabrica, valores: fabrica.cupo_sin_monto_este_anio(),
+    r"que recibió solicitudes en (?P<anio>\d{4})":
+        lambda fabrica, valores: fabrica.cupo_de_solicitudes_de(int(valores["anio"])),
+})
+
+
+@given(parsers.re(rf"un cupo {CUPOS.patron('como')}$"), target_fixture="cupo")
+def un_cupo(fabrica: Fabrica, como: str) -> Cupo:
+    """El cupo del escenario, como lo dice la frase: de un mecanismo, con su monto de un año y su inicio, con
+    lo que le queda por asignar o de saldo, que recibe solicitudes (con monto o sin él) o que las recibió."""
+    preparar, valores = CUPOS.elegir(como)
+    return preparar(fabrica, valores)
+
+
+@given(parsers.re(r'otro cupo (?P<como>del mismo producto por|de) "(?P<mecanismo>[^"]+)"(?P<distinto> con otro '
+                  r'tratado, producto, subproducto y representación federal)?$'), target_fixture="otro_cupo")
+def otro_cupo(fabrica: Fabrica, cupo: Cupo, como: str, mecanismo: str, distinto: str | None) -> Cupo:
+    """Del mismo producto (y dictaminador) que el del escenario, o distinto en cada parámetro opcional."""
+    if como == "del mismo producto por":
+        return fabrica.cupo(mecanismo, producto=cupo.producto, dictaminador=cupo.dictaminador)
+    assert distinto, "«otro cupo de …» dice en qué es distinto"
+    otro = fabrica.cupo(mecanismo, distinto_de=cupo)
+    assert all(getattr(otro, campo) != getattr(cupo, campo) for campo in OPCIONALES), (otro, cupo)
+    return otro
 
 
 @given(parsers.parse('que la Secretaría declaró inhábil el "{dia}"'))
@@ -45,9 +81,15 @@ def monto_del_anio(page: Page, anio: int, toneladas: int) -> None:
     expect(ficha.tabla("Monto del cupo")).to_contain_text(re.compile(r"toneladas métricas", re.IGNORECASE))
 
 
-@then(parsers.parse('la ficha dice en "{seccion}": "{texto}"'))
-def ficha_dice(page: Page, seccion: str, texto: str) -> None:
-    expect(pantalla.contenido(page)).to_contain_text(FichaDelCupo.dice(seccion, texto), use_inner_text=True)
+@then(parsers.re(r'la ficha (?:dice en "(?P<seccion>[^"]+)": "(?P<texto>[^"]*)"|se titula "(?P<titulo>[^"]+)")$'))
+def ficha_dice(page: Page, seccion: str | None, texto: str | None, titulo: str | None) -> None:
+    """Lo que dice una sección; o su título, el nombre del cupo como lo escribe la ficha (en mayúsculas): el
+    mismo texto, sin distinguirlas."""
+    if titulo is not None:
+        expect(pantalla.titulo(page)).to_have_text(re.compile(rf"^\s*{palabras(titulo)}\s*$", re.IGNORECASE))
+    else:
+        expect(pantalla.contenido(page)).to_contain_text(FichaDelCupo.dice(str(seccion), str(texto)),
+                                                         use_inner_text=True)
 
 
 @then("las fracciones arancelarias del cupo son:")
@@ -59,11 +101,6 @@ def fracciones(page: Page, datatable: list[list[str]]) -> None:
         completa = re.compile(rf"^\s*{palabras(descripcion)}\s*$")
         expect(ficha.celdas("Fracciones arancelarias", fraccion, completa)).to_have_count(1)
 
-
-@then(parsers.parse('la ficha se titula "{titulo}"'))
-def titulo_de_la_ficha(page: Page, titulo: str) -> None:
-    """El nombre del cupo como lo escribe la ficha (en mayúsculas): el mismo texto, sin distinguirlas."""
-    expect(pantalla.titulo(page)).to_have_text(re.compile(rf"^\s*{palabras(titulo)}\s*$", re.IGNORECASE))
 
 
 def _saldo(page: Page, empresa: Persona, cupo: Cupo) -> Decimal:
@@ -81,16 +118,6 @@ def saldo_conocido(page: Page, fabrica: Fabrica, empresa: Persona, cupo: Cupo) -
     return saldo
 
 
-@given(parsers.parse("un cupo al que le quedan {por_asignar} toneladas por asignar en el año del portal, que "
-                     "recibe solicitudes de asignación"), target_fixture="cupo")
-def cupo_por_asignar(fabrica: Fabrica, por_asignar: str) -> Cupo:
-    return fabrica.cupo_por_asignar(Decimal(por_asignar))
-
-
-@given(parsers.parse("un cupo al que le quedan {saldo} toneladas de saldo en el año del portal"),
-       target_fixture="cupo")
-def cupo_con_saldo(fabrica: Fabrica, saldo: str) -> Cupo:
-    return fabrica.cupo_con_saldo(Decimal(saldo))
 
 
 @then("el saldo del cupo en el año del portal es el de antes")

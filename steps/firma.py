@@ -39,25 +39,19 @@ def _firmar(page: Page, efirma: Archivos) -> None:
 
 @given("que la empresa firmó la solicitud con su e.firma", target_fixture="folio")
 @when("la empresa firma la solicitud con su e.firma", target_fixture="folio")
-def firma(page: Page, fabrica: Fabrica, empresa: Persona) -> str:
-    def firmar() -> str:
-        _firmar(page, empresa.efirma)
-        return flujos.leer_folio(page)
-
-    return fabrica.firmar_cancelacion(firmar)
-
-
-@given("que la empresa tiene otra e.firma vigente", target_fixture="otra_efirma")
-def otra_efirma_vigente(fabrica: Fabrica, empresa: Persona) -> Archivos:
-    otra = fabrica.efirma(empresa.rfc, empresa.nombre)
-    assert otra.cer.read_bytes() != empresa.efirma.cer.read_bytes()
-    return otra
-
-
 @when(parsers.re(r"la empresa intenta firmar la solicitud con (?P<cual>la e\.firma de la otra empresa|su otra "
                  r"e\.firma|una contraseña equivocada)$"))
-def firma_con_otra_efirma(request: pytest.FixtureRequest, page: Page, empresa: Persona, cual: str) -> None:
-    """La de la otra empresa, o la otra de la empresa, las creó un paso anterior (se piden sólo si se usan)."""
+def firma(request: pytest.FixtureRequest, page: Page, fabrica: Fabrica, empresa: Persona,
+          cual: str | None = None) -> str | None:
+    """Con su e.firma (lo que se consume al firmar lo lleva la fábrica; devuelve el folio); o el intento con
+    una que no sirve: la de la otra empresa, o la otra de la empresa (las creó un paso anterior: se piden
+    sólo si se usan), o la suya con una contraseña equivocada."""
+    if cual is None:
+        def firmar() -> str:
+            _firmar(page, empresa.efirma)
+            return flujos.leer_folio(page)
+
+        return fabrica.firmar_cancelacion(firmar)
     if cual == "una contraseña equivocada":
         buena = empresa.efirma
         efirma = Archivos(buena.cer, buena.key, buena.contrasena + "x")
@@ -66,6 +60,15 @@ def firma_con_otra_efirma(request: pytest.FixtureRequest, page: Page, empresa: P
     else:
         efirma = request.getfixturevalue("otra_empresa").efirma
     _firmar(page, efirma)
+    return None
+
+
+@given("que la empresa tiene otra e.firma vigente", target_fixture="otra_efirma")
+def otra_efirma_vigente(fabrica: Fabrica, empresa: Persona) -> Archivos:
+    otra = fabrica.efirma(empresa.rfc, empresa.nombre)
+    assert otra.cer.read_bytes() != empresa.efirma.cer.read_bytes()
+    return otra
+
 
 
 @when("la empresa descarga el acuse de recepción de trámite", target_fixture="acuse_descargado")
@@ -79,8 +82,9 @@ def acuse(acuse_descargado: Descarga) -> DocumentoPdf:
     return leer_documento(acuse_descargado.contenido)
 
 
-@then("ve el número de folio de trámite")
-def ve_folio(page: Page, mensajes: Mensajes) -> None:
+@then(parsers.re(r"(?:ve el número de folio de trámite|la solicitud queda registrada)$"))
+def registrada_con_folio(page: Page, mensajes: Mensajes) -> None:
+    """El aviso de que la solicitud quedó registrada, con su número de folio de trámite."""
     folio = flujos.leer_folio(page)
     expect(mensajes.en(page, "solicitud_registrada", folio=folio)).to_be_visible()
 
@@ -128,24 +132,28 @@ def acuse_con_datos(acuse: DocumentoPdf, empresa: Persona, certificados: Certifi
     assert MOTIVO.search(acuse.campo("Motivo de cancelación")), acuse.campo("Motivo de cancelación")
 
 
-@then("el sello del acuse se verifica con el certificado de la empresa")
-def sello_valido(acuse: DocumentoPdf, empresa: Persona, folio: str) -> None:
+@then(parsers.re(r"el sello del acuse (?:se verifica con el certificado de la empresa|(?P<no>no) se verifica "
+                 r"si la cadena original cambia en un solo carácter)$"))
+def sello_del_acuse(acuse: DocumentoPdf, empresa: Persona, folio: str, no: str | None) -> None:
+    """La cadena original dice el folio, el RFC y cada certificado, y el sello se verifica con el certificado
+    de la e.firma de la empresa; con un carácter cambiado en la cadena, ya no."""
+    cer = empresa.efirma.cer.read_bytes()
     for dato in (folio, empresa.rfc, *acuse.certificados):
         assert f"|{dato}|" in acuse.cadena_original, (dato, acuse.cadena_original)
-    assert verificar_sello(empresa.efirma.cer.read_bytes(), acuse.cadena_original, acuse.sello)
-
-
-@then("el sello del acuse no se verifica si la cadena original cambia en un solo carácter")
-def sello_invalido_si_cambia(acuse: DocumentoPdf, empresa: Persona, folio: str) -> None:
-    cer = empresa.efirma.cer.read_bytes()
     assert verificar_sello(cer, acuse.cadena_original, acuse.sello)
-    alterada = acuse.cadena_original.replace(folio, folio[:-1] + "X")
-    assert alterada != acuse.cadena_original
-    assert not verificar_sello(cer, alterada, acuse.sello)
+    if no:
+        alterada = acuse.cadena_original.replace(folio, folio[:-1] + "X")
+        assert alterada != acuse.cadena_original
+        assert not verificar_sello(cer, alterada, acuse.sello)
 
 
-@then("la firma de la Secretaría en el acuse es íntegra, válida y de confianza")
-def acuse_firmado(acuse_descargado: Descarga, raiz_de_la_secretaria: str) -> None:
-    firma = validar_firma_pdf(acuse_descargado.contenido, raiz_de_la_secretaria)
+
+@then(parsers.re(r"la firma de la Secretaría en (?P<documento>el acuse|el certificado de cupo) es íntegra, "
+                 r"válida y de confianza$"))
+def firma_de_la_secretaria(request: pytest.FixtureRequest, raiz_de_la_secretaria: str, documento: str) -> None:
+    """La del PDF que el escenario descargó: el acuse, o el documento resolutivo del dictaminador."""
+    contenido = (request.getfixturevalue("acuse_descargado").contenido if documento == "el acuse"
+                 else request.getfixturevalue("resolucion"))
+    firma = validar_firma_pdf(contenido, raiz_de_la_secretaria)
     assert (firma.intacta, firma.valida, firma.confiable) == (True, True, True), firma
     assert "Secretaría de Economía" in firma.firmante

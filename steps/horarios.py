@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
 from fixtures.calendario import Calendario
-from fixtures.datos import Cupo, Fabrica, Persona
+from fixtures.datos import Cupo, Persona
 from fixtures.hora_del_portal import Presentacion, Ventanilla, anotar_lado, fecha_de_recepcion
 from pages import flujos, pantalla
 from pages.flujos import VENTANILLA_UNICA, NuevoContexto
@@ -18,42 +18,19 @@ from pages.funcionario import BandejaDelFuncionario
 from pages.solicitudes import DetalleDeSolicitud
 
 
-@given("un cupo que recibe solicitudes de asignación", target_fixture="cupo")
-def cupo_para_solicitudes(fabrica: Fabrica) -> Cupo:
-    return fabrica.cupo_para_solicitudes()
-
-
-@given("un cupo sin monto para el año del portal, que recibe solicitudes de asignación", target_fixture="cupo")
-def cupo_sin_monto_este_anio(fabrica: Fabrica) -> Cupo:
-    return fabrica.cupo_sin_monto_este_anio()
-
-
-@given("una empresa sin asignación de ese cupo, registrada en la Ventanilla Única", target_fixture="empresa")
-@given("otra empresa sin asignación de ese cupo, registrada en la Ventanilla Única", target_fixture="otra_empresa")
-def sin_asignacion(fabrica: Fabrica, cupo: Cupo) -> Persona:
-    return fabrica.solicitante_sin_asignacion(cupo)
-
-
-def _presentada_ahora(ventanilla: Ventanilla, page: Page, quien: Persona, cupo: Cupo, monto: str) -> str:
-    """Con la sesión de `quien`, en la Ventanilla Única; si a esta hora no recibe, no se corre."""
-    flujos.abrir_sesion(page, quien)
-    presentacion = _presentar(ventanilla, page, quien, cupo, monto, VENTANILLA_UNICA)
+@given(parsers.re(r"que (?P<quien>otra empresa) presentó ahora en la Ventanilla Única una solicitud de asignación "
+                  r"de (?P<monto>[\d.]+) toneladas$"), target_fixture="folio_de_la_otra")
+@given(parsers.re(r"que después (?P<quien>la empresa) presentó en la Ventanilla Única una solicitud de asignación "
+                  r"de (?P<monto>[\d.]+) toneladas$"), target_fixture="folio")
+def presento_ahora_en_la_ventanilla(request: pytest.FixtureRequest, ventanilla: Ventanilla, page: Page,
+                                    cupo: Cupo, quien: str, monto: str) -> str:
+    """Con la sesión de quien la presenta, en la Ventanilla Única; si a esta hora no recibe, no se corre."""
+    persona: Persona = request.getfixturevalue("otra_empresa" if quien == "otra empresa" else "empresa")
+    flujos.abrir_sesion(page, persona)
+    presentacion = _presentar(ventanilla, page, persona, cupo, monto, VENTANILLA_UNICA)
     ventanilla.si_no_recibe_no_se_corre(cupo, presentacion)
     return DetalleDeSolicitud(page).leer_folio()
 
-
-@given(parsers.parse("que otra empresa presentó ahora en la Ventanilla Única una solicitud de asignación de "
-                     "{monto} toneladas"), target_fixture="folio_de_la_otra")
-def la_otra_presento_ahora(ventanilla: Ventanilla, page: Page, otra_empresa: Persona, cupo: Cupo,
-                           monto: str) -> str:
-    return _presentada_ahora(ventanilla, page, otra_empresa, cupo, monto)
-
-
-@given(parsers.parse("que después la empresa presentó en la Ventanilla Única una solicitud de asignación de "
-                     "{monto} toneladas"), target_fixture="folio")
-def despues_la_empresa_presento(ventanilla: Ventanilla, page: Page, empresa: Persona, cupo: Cupo,
-                                monto: str) -> str:
-    return _presentada_ahora(ventanilla, page, empresa, cupo, monto)
 
 
 def _presentar(ventanilla: Ventanilla, page: Page, empresa: Persona, cupo: Cupo, monto: str,

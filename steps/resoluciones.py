@@ -9,7 +9,7 @@ from faker import Faker
 from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
-from fixtures.correo import Correo, Recibido
+from fixtures.correo import Correo
 from fixtures.datos import Cupo, Fabrica, Persona, certificado_existente, factura
 from fixtures.mensajes import Mensajes
 from pages import flujos, pantalla
@@ -25,27 +25,22 @@ MONTO_OTORGADO = r"monto (otorgado|expedido|asignado|autorizado)"
 TRAMITES = {"asignación": "asignacion", "certificado": "expedicion"}
 
 
-@given(parsers.parse("un cupo que recibió solicitudes en {anio:d}"), target_fixture="cupo")
-def cupo_de_solicitudes_de(fabrica: Fabrica, anio: int) -> Cupo:
-    return fabrica.cupo_de_solicitudes_de(anio)
 
+@given(parsers.re(r'una solicitud de (?P<tramite>asignación|certificado) presentada el "(?P<presentada>[^"]+)"'
+                  r'(?: y autorizada el "(?P<autorizada>[^"]+)")?$'), target_fixture="folio")
+def presentada_el(fabrica: Fabrica, new_context: NuevoContexto, cupo: Cupo, tramite: str, presentada: str,
+                  autorizada: str | None) -> str:
+    """Con la API, en ese momento del reloj del portal; si se autorizó, el dictaminador la autoriza con el
+    reloj en ese otro momento."""
+    if autorizada is None:
+        return fabrica.solicitud_presentada_el(cupo, TRAMITES[tramite], datetime.fromisoformat(presentada))
 
-@given(parsers.re(r'una solicitud de (?P<tramite>asignación|certificado) presentada el "(?P<momento>[^"]+)"'),
-       target_fixture="folio")
-def presentada_el(fabrica: Fabrica, cupo: Cupo, tramite: str, momento: str) -> str:
-    return fabrica.solicitud_presentada_el(cupo, TRAMITES[tramite], datetime.fromisoformat(momento))
-
-
-@given(parsers.re(r'una solicitud de (?P<tramite>asignación|certificado) presentada el "(?P<presentada>[^"]+)" '
-                  r'y autorizada el "(?P<autorizada>[^"]+)"'), target_fixture="folio")
-def autorizada_el(fabrica: Fabrica, new_context: NuevoContexto, cupo: Cupo, tramite: str, presentada: str,
-                  autorizada: str) -> str:
-    """Con la API, el dictaminador la autoriza con el reloj del portal en ese momento."""
     def autorizar(folio: str) -> None:
         flujos.resolver(new_context, cupo.dictaminador, folio, autorizar=True).close()
 
     return fabrica.solicitud_autorizada_el(cupo, TRAMITES[tramite], datetime.fromisoformat(presentada),
                                            datetime.fromisoformat(autorizada), autorizar)
+
 
 
 @when("el dictaminador del cupo abre esa solicitud", target_fixture="pagina_del_funcionario")
@@ -91,14 +86,12 @@ def autorizo_la_de_la_otra(new_context: NuevoContexto, fabrica: Fabrica, mensaje
 @when("el dictaminador del cupo autoriza la solicitud", target_fixture="pagina_del_funcionario")
 @when("el dictaminador del cupo intenta autorizar primero la solicitud de la empresa",
       target_fixture="pagina_del_funcionario")
-def autoriza(new_context: NuevoContexto, cupo: Cupo, folio: str) -> Page:
-    return flujos.resolver(new_context, cupo.dictaminador, folio, autorizar=True)
-
-
 @when(parsers.re(r'el dictaminador del cupo rechaza la solicitud porque "(?P<motivo>[^"]*)"'),
       target_fixture="pagina_del_funcionario")
-def rechaza(new_context: NuevoContexto, cupo: Cupo, folio: str, motivo: str) -> Page:
-    return flujos.resolver(new_context, cupo.dictaminador, folio, autorizar=False, motivo=motivo)
+def resuelve(new_context: NuevoContexto, cupo: Cupo, folio: str, motivo: str | None = None) -> Page:
+    """La autoriza o, con un motivo (aunque esté vacío), la rechaza."""
+    return flujos.resolver(new_context, cupo.dictaminador, folio, autorizar=motivo is None, motivo=motivo or "")
+
 
 
 @when("el dictaminador del cupo descarga las copias adjuntas de la solicitud", target_fixture="copias_descargadas")
@@ -177,22 +170,16 @@ def sigue_pendiente(pagina_del_funcionario: Page, mensajes: Mensajes, folio: str
     expect(bandeja.dato(folio, "Estado")).to_have_text(mensajes.celda("estado_pendiente"))
 
 
-def _aviso_de_resolucion(buzon: Correo, mensajes: Mensajes, empresa: Persona, folio: str) -> Recibido:
-    """El aviso que llega sólo a la empresa, con el folio de su solicitud en el asunto."""
-    # El buzón de una empresa declarada lo comparten otros escenarios: el aviso es el que dice su folio.
+
+@then(parsers.re(r'llega a la empresa el aviso de que su solicitud fue (?:rechazada porque "(?P<motivo>[^"]*)"|'
+                 r'autorizada por (?P<monto>[\d.]+) toneladas)$'))
+def aviso_de_la_resolucion(buzon: Correo, mensajes: Mensajes, empresa: Persona, folio: str, motivo: str | None,
+                           monto: str | None) -> None:
+    """Sólo a la empresa, con el folio de su solicitud en el asunto (el buzón de una empresa declarada lo
+    comparten otros escenarios: el aviso es el que dice su folio), y lo que se resolvió."""
     asunto = mensajes.exigido("asunto_de_la_resolucion", folio=folio)
     aviso = buzon.esperar(empresa.correo, asunto_como=asunto.pattern)
     assert aviso.destinatarios == {empresa.correo.lower()}, aviso.destinatarios
-    return aviso
-
-
-@then(parsers.parse('llega a la empresa el aviso de que su solicitud fue rechazada porque "{motivo}"'))
-def aviso_de_rechazo(buzon: Correo, mensajes: Mensajes, empresa: Persona, folio: str, motivo: str) -> None:
-    aviso = _aviso_de_resolucion(buzon, mensajes, empresa, folio)
-    assert mensajes.exigido("resolucion_rechazada", motivo=motivo).search(aviso.texto), aviso.texto
-
-
-@then(parsers.parse("llega a la empresa el aviso de que su solicitud fue autorizada por {monto} toneladas"))
-def aviso_de_autorizacion(buzon: Correo, mensajes: Mensajes, empresa: Persona, folio: str, monto: str) -> None:
-    aviso = _aviso_de_resolucion(buzon, mensajes, empresa, folio)
-    assert mensajes.exigido("resolucion_autorizada", monto=Decimal(monto)).search(aviso.texto), aviso.texto
+    resuelto = (mensajes.exigido("resolucion_rechazada", motivo=motivo) if motivo is not None
+                else mensajes.exigido("resolucion_autorizada", monto=Decimal(str(monto))))
+    assert resuelto.search(aviso.texto), aviso.texto

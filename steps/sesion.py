@@ -2,21 +2,51 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from decimal import Decimal
+
+import pytest
 from playwright.sync_api import Page, expect
 from pytest_bdd import given, parsers, then, when
 
-from fixtures.datos import Fabrica, Persona
+from fixtures.datos import Cupo, Fabrica, Persona
 from fixtures.efirma import Defectos
 from fixtures.mensajes import Mensajes
 from pages import flujos, pantalla
 from pages.acceso import Encabezado, PaginaDeAcceso
 from pages.tramites import MenuDeTramites
+from steps.frases import Frases
+
+# Quién se registra, y lo que la distingue: cómo la prepara la fábrica (con el cupo del escenario, si lo nombra).
+Registrar = Callable[[Fabrica, Callable[[], Cupo], dict[str, str]], Persona]
+REGISTRADAS: Frases[Registrar] = Frases({
+    "empresa": lambda fabrica, cupo, valores: fabrica.solicitante(),
+    "persona física": lambda fabrica, cupo, valores: fabrica.persona_fisica(),
+    "empresa con un RFC que no es mexicano":
+        lambda fabrica, cupo, valores: fabrica.solicitante_con_rfc_extranjero(),
+    r'empresa con domicilio fiscal en "(?P<pais>[^"]+)"':
+        lambda fabrica, cupo, valores: fabrica.solicitante_domiciliado_en(valores["pais"]),
+    r"empresa con una asignación(?: de (?P<monto>\d+) toneladas)? de ese cupo,":
+        lambda fabrica, cupo, valores: fabrica.titular_de_una_asignacion(
+            cupo(), Decimal(valores["monto"]) if "monto" in valores else None),
+    "empresa sin asignación de ese cupo,":
+        lambda fabrica, cupo, valores: fabrica.solicitante_sin_asignacion(cupo()),
+    "empresa a la que la corrida puede autorizar asignaciones de ese cupo,":
+        lambda fabrica, cupo, valores: fabrica.solicitante_de_asignaciones(cupo()),
+})
 
 
-@given("una empresa registrada en la Ventanilla Única", target_fixture="empresa")
-@given("otra empresa registrada en la Ventanilla Única", target_fixture="otra_empresa")
-def registrada(fabrica: Fabrica) -> Persona:
-    return fabrica.solicitante()
+_REGISTRADA = rf"{REGISTRADAS.patron('quien')} registrada en la Ventanilla Única$"
+
+
+@given(parsers.re(rf"una {_REGISTRADA}"), target_fixture="empresa")
+@given(parsers.re(rf"otra {_REGISTRADA}"), target_fixture="otra_empresa")
+def registrada(request: pytest.FixtureRequest, fabrica: Fabrica, quien: str) -> Persona:
+    """Una empresa que solicita (o una persona física), con lo que el escenario dice de ella: con un RFC
+    que no es mexicano, con domicilio fiscal en otro país, con o sin una asignación de ese cupo, o una a la
+    que la corrida puede autorizar asignaciones de ese cupo."""
+    registrar, valores = REGISTRADAS.elegir(quien)
+    return registrar(fabrica, lambda: request.getfixturevalue("cupo"), valores)
 
 
 @given("que la empresa inició sesión")
@@ -68,20 +98,20 @@ def responde_al_cierre(page: Page, respuesta: str) -> None:
         Encabezado(page).desistir_del_cierre()
 
 
-@then("se le pide confirmar el cierre con las opciones «Si» y «No»")
-def se_le_pregunta(page: Page, mensajes: Mensajes) -> None:
-    confirmacion = Encabezado(page).confirmacion
-    expect(confirmacion).to_be_visible()
-    expect(confirmacion).to_contain_text(mensajes.exigido("pregunta_de_cierre"))
+@then(parsers.re(r"(?:se le pide confirmar el cierre con las opciones «Si» y «No»|ya no se le pregunta "
+                 r"(?P<nada>nada))$"))
+def la_confirmacion(page: Page, mensajes: Mensajes, nada: str | None) -> None:
+    """La pregunta de cierre, con sus dos opciones; o ya no está."""
     encabezado = Encabezado(page)
+    if nada:
+        expect(encabezado.confirmacion).to_be_hidden()
+        return
+    expect(encabezado.confirmacion).to_be_visible()
+    expect(encabezado.confirmacion).to_contain_text(mensajes.exigido("pregunta_de_cierre"))
     expect(encabezado.opciones_de_la_confirmacion).to_have_count(2)
     expect(encabezado.opcion_si).to_be_visible()
     expect(encabezado.opcion_no).to_be_visible()
 
-
-@then("ya no se le pregunta nada")
-def sin_pregunta(page: Page) -> None:
-    expect(Encabezado(page).confirmacion).to_be_hidden()
 
 
 @then("la empresa ve la bienvenida con su nombre")
@@ -90,27 +120,18 @@ def ve_bienvenida(page: Page, empresa: Persona, mensajes: Mensajes) -> None:
     expect(Encabezado(page).cerrar_sesion).to_be_visible()
 
 
-@then("se le avisa que su RFC no está registrado")
-def ve_sin_registro(page: Page, mensajes: Mensajes, sin_registro: Persona) -> None:
-    expect(mensajes.en(page, "usuario_sin_registro", rfc=sin_registro.rfc)).to_be_visible()
 
 
-def _en_el_acceso(page: Page) -> None:
+@then(parsers.re(r"(?:ve la pantalla de inicio de sesión|la empresa (?P<sesion>no tiene una|sigue con su) sesión "
+                 r"abierta)$"))
+def en_el_acceso(page: Page, sesion: str | None) -> None:
+    """Lo que se ve es el acceso; sin sesión, también al pedir el menú de trámites; con ella, el menú."""
+    if sesion is not None:
+        MenuDeTramites(page).visitar()
+    if sesion == "sigue con su":
+        expect(pantalla.titulo(page)).to_have_text("Trámites")
+        expect(Encabezado(page).cerrar_sesion).to_be_visible()
+        return
     for campo in PaginaDeAcceso(page).campos_de_la_efirma:
         expect(campo).to_be_visible()
     expect(Encabezado(page).cerrar_sesion).to_have_count(0)
-
-
-@then(parsers.re(r"(?P<cual>ve la pantalla de inicio de sesión|la empresa no tiene una sesión abierta)$"))
-def en_el_acceso(page: Page, cual: str) -> None:
-    """Lo que se ve es el acceso; sin sesión, también al pedir el menú de trámites."""
-    if cual.endswith("sesión abierta"):
-        MenuDeTramites(page).visitar()
-    _en_el_acceso(page)
-
-
-@then("la empresa sigue con su sesión abierta")
-def con_sesion(page: Page) -> None:
-    MenuDeTramites(page).visitar()
-    expect(pantalla.titulo(page)).to_have_text("Trámites")
-    expect(Encabezado(page).cerrar_sesion).to_be_visible()

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from faker import Faker
 from playwright.sync_api import Page
 from pytest_bdd import given, parsers, when
@@ -14,7 +15,7 @@ from fixtures.calendario import Calendario
 from fixtures.datos import Cupo, Fabrica, Persona, factura, pedimento
 from fixtures.hora_del_portal import Ventanilla, anio_del_portal
 from pages import flujos
-from pages.flujos import VENTANILLA_UNICA, NuevoContexto
+from pages.flujos import VENTANILLA_UNICA
 from pages.solicitudes import DetalleDeSolicitud
 
 
@@ -30,39 +31,32 @@ def _certificado(ventanilla: Ventanilla, cupo: Cupo, lugar: str, enviar: Callabl
     ventanilla.presentar(cupo, lugar, enviar, horario=False)
 
 
-@given("una persona física registrada en la Ventanilla Única", target_fixture="empresa")
-def persona_fisica(fabrica: Fabrica) -> Persona:
-    return fabrica.persona_fisica()
 
 
-@given("una empresa con un RFC que no es mexicano registrada en la Ventanilla Única", target_fixture="empresa")
-def empresa_con_rfc_extranjero(fabrica: Fabrica) -> Persona:
-    return fabrica.solicitante_con_rfc_extranjero()
 
-
-@given(parsers.parse('una empresa con domicilio fiscal en "{pais}" registrada en la Ventanilla Única'),
-       target_fixture="empresa")
-def empresa_domiciliada_fuera(fabrica: Fabrica, pais: str) -> Persona:
-    return fabrica.solicitante_domiciliado_en(pais)
-
-
-@given(parsers.parse("que la empresa ya tiene una asignación de {monto:d} toneladas de ese cupo"),
+@given(parsers.re(r"que la empresa ya tiene una asignación de (?P<ya_tiene>\d+) toneladas de ese cupo$"),
        target_fixture="asignacion")
-def ya_tiene_asignacion(fabrica: Fabrica, cupo: Cupo, empresa: Persona, monto: int) -> str:
-    return fabrica.asignacion(cupo, empresa, Decimal(monto))
-
-
-@given(parsers.parse("una empresa con una asignación de {monto:d} toneladas de ese cupo, registrada en la "
-                     "Ventanilla Única"), target_fixture="empresa")
-@given("una empresa con una asignación de ese cupo, registrada en la Ventanilla Única", target_fixture="empresa")
-def titular_de_una_asignacion(fabrica: Fabrica, cupo: Cupo, monto: int | None = None) -> Persona:
-    return fabrica.titular_de_una_asignacion(cupo, None if monto is None else Decimal(monto))
-
-
 @given("su constancia de asignación de ese cupo, obtenida en la Representación Federal del cupo",
        target_fixture="asignacion")
-def su_constancia(fabrica: Fabrica, cupo: Cupo, empresa: Persona) -> str:
-    return fabrica.constancia(cupo, empresa)
+@given(parsers.re(r"que la empresa obtuvo ahora una asignación de (?P<ahora>[\d.]+) toneladas del cupo$"),
+       target_fixture="asignacion")
+def su_asignacion(request: pytest.FixtureRequest, fabrica: Fabrica, cupo: Cupo, empresa: Persona,
+                  ya_tiene: str | None = None, ahora: str | None = None) -> str:
+    """La asignación de la empresa en el cupo (su folio): una que ya tiene, de ese monto; su constancia,
+    obtenida en la Representación del cupo; o una que obtiene ahora: presentada como la que se va a
+    autorizar, y el dictaminador la autoriza (el folio de la constancia)."""
+    if ya_tiene is not None:
+        return fabrica.asignacion(cupo, empresa, Decimal(ya_tiene))
+    if ahora is None:
+        return fabrica.constancia(cupo, empresa)
+    page: Page = request.getfixturevalue("page")
+    flujos.abrir_sesion(page, empresa)
+    presento_asignacion_para_autorizar(request.getfixturevalue("ventanilla"), page, fabrica,
+                                       request.getfixturevalue("fake"), empresa, cupo,
+                                       request.getfixturevalue("copias"), ahora)
+    return flujos.obtener(page, request.getfixturevalue("new_context"), cupo.dictaminador)[1]
+
+
 
 
 @when(parsers.parse('la empresa solicita la asignación de {monto} toneladas en la "{lugar}"'))
@@ -77,35 +71,27 @@ def _copias_de_pedimentos(fabrica: Fabrica, copias: dict[str, bytes], cuantas: i
     return archivos
 
 
-@when(parsers.parse("la empresa solicita otra asignación de {monto} toneladas con pedimentos por "
-                    "{acreditado} toneladas"))
-@when(parsers.parse("la empresa solicita otra asignación de {monto} toneladas con pedimentos por "
-                    "{acreditado} toneladas, {sin} sus copias"))
+@when(parsers.re(r'la empresa solicita otra asignación de (?P<monto>[\d.]+) toneladas con (?:pedimentos por '
+                 r'(?P<acreditado>[\d.]+) toneladas(?:, (?P<sin>sin) sus copias)?|el pedimento '
+                 r'"(?P<numero>[^"]+)" por (?P<cantidad>[\d.]+) toneladas)$'))
+@given(parsers.re(r"que la empresa (?P<ya>solicitó) otra asignación de (?P<monto>[\d.]+) toneladas con pedimentos "
+                  r"por (?P<acreditado>[\d.]+) toneladas y sus copias$"), target_fixture="folio")
 def solicita_con_pedimentos(ventanilla: Ventanilla, page: Page, fabrica: Fabrica, empresa: Persona, cupo: Cupo,
-                            fake: Faker, copias: dict[str, bytes], monto: str, acreditado: str,
-                            sin: str = "") -> None:
-    """Dos pedimentos del año del portal (el que imprime), que suman lo acreditado, con la copia de cada
-    uno (o, «sin sus copias», sin ellas)."""
-    anio, total = anio_del_portal(page), Decimal(acreditado)
-    renglones = [f"{pedimento(fake, anio)} 40", f"{pedimento(fake, anio)} {total - 40}"]
-    adjuntas = [] if sin == "sin" else _copias_de_pedimentos(fabrica, copias, len(renglones))
+                            fake: Faker, copias: dict[str, bytes], monto: str, acreditado: str | None = None,
+                            sin: str | None = None, numero: str | None = None, cantidad: str | None = None,
+                            ya: str | None = None) -> str | None:
+    """Con el pedimento que se nombra, o con dos del año del portal (el que imprime) que suman lo acreditado;
+    con la copia de cada uno (o, «sin sus copias», sin ellas). La que ya se solicitó devuelve su folio."""
+    if numero is not None:
+        renglones = [f"{numero} {cantidad}"]
+    else:
+        anio, total = anio_del_portal(page), Decimal(str(acreditado))
+        renglones = [f"{pedimento(fake, anio)} 40", f"{pedimento(fake, anio)} {total - 40}"]
+    adjuntas = [] if sin else _copias_de_pedimentos(fabrica, copias, len(renglones))
     _asignacion(ventanilla, page, empresa, cupo, monto, VENTANILLA_UNICA, "\n".join(renglones), adjuntas)
+    return DetalleDeSolicitud(page).leer_folio() if ya else None
 
 
-@given(parsers.parse("que la empresa solicitó otra asignación de {monto} toneladas con pedimentos por "
-                     "{acreditado} toneladas y sus copias"), target_fixture="folio")
-def solicito_con_pedimentos(ventanilla: Ventanilla, page: Page, fabrica: Fabrica, empresa: Persona, cupo: Cupo,
-                            fake: Faker, copias: dict[str, bytes], monto: str, acreditado: str) -> str:
-    solicita_con_pedimentos(ventanilla, page, fabrica, empresa, cupo, fake, copias, monto, acreditado)
-    return DetalleDeSolicitud(page).leer_folio()
-
-
-@when(parsers.parse('la empresa solicita otra asignación de {monto} toneladas con el pedimento '
-                    '"{numero}" por {cantidad} toneladas'))
-def solicita_con_un_pedimento(ventanilla: Ventanilla, page: Page, fabrica: Fabrica, empresa: Persona, cupo: Cupo,
-                              copias: dict[str, bytes], monto: str, numero: str, cantidad: str) -> None:
-    _asignacion(ventanilla, page, empresa, cupo, monto, VENTANILLA_UNICA, f"{numero} {cantidad}",
-                _copias_de_pedimentos(fabrica, copias, 1))
 
 
 _CERTIFICADO = (
@@ -127,41 +113,49 @@ def solicita_certificado(ventanilla: Ventanilla, page: Page, fabrica: Fabrica, f
         fabrica.archivo("transporte.pdf"), factura(fake), transporte, destino))
 
 
-@when(parsers.parse("la empresa solicita un certificado de {monto} toneladas sin elegir su constancia de "
-                    "asignación"))
-def solicita_sin_constancia(ventanilla: Ventanilla, page: Page, fabrica: Fabrica, fake: Faker, empresa: Persona,
-                            cupo: Cupo, monto: str) -> None:
+@when(parsers.re(r'la empresa solicita un certificado de (?P<monto>[\d.]+) toneladas sin (?:elegir su constancia '
+                 r'de asignación|adjuntar la copia de "(?P<documento>[^"]+)")$'))
+def solicita_sin(request: pytest.FixtureRequest, ventanilla: Ventanilla, page: Page, fabrica: Fabrica, fake: Faker,
+                 empresa: Persona, cupo: Cupo, monto: str, documento: str | None) -> None:
+    """Sin elegir la constancia de asignación; o sin la copia de la factura («Factura comercial») o sin la
+    del documento de transporte (el documento que se nombra, que es también el que se declara)."""
+    factura_pdf: Path | None = fabrica.archivo("factura.pdf")
+    transporte: Path | None = fabrica.archivo("transporte.pdf")
+    declarado = None
+    asignacion = "" if documento is None else request.getfixturevalue("asignacion")
+    if documento == "Factura comercial":
+        factura_pdf, declarado = None, "Carta de porte"
+    elif documento is not None:
+        transporte, declarado = None, documento
     _certificado(ventanilla, cupo, VENTANILLA_UNICA, lambda: flujos.solicitar_certificado(
-        page, empresa, "", monto, monto, fabrica.archivo("factura.pdf"), fabrica.archivo("transporte.pdf"),
-        factura(fake)))
+        page, empresa, asignacion, monto, monto, factura_pdf, transporte, factura(fake),
+        *((declarado,) if declarado else ())))
 
 
-@given(parsers.parse("que la empresa presentó en la Ventanilla Única una solicitud de certificado de {monto} "
-                     "toneladas, que se va a autorizar"), target_fixture="folio")
-def presento_para_autorizar(ventanilla: Ventanilla, page: Page, fabrica: Fabrica, fake: Faker, empresa: Persona,
-                            cupo: Cupo, asignacion: str, monto: str) -> str:
-    """Lo que se autorice sale del cupo y de la asignación: en un ambiente aprovisionado, un monto pequeño,
-    y queda dicho en el resumen de conformidad."""
-    return presento_con_factura(ventanilla, page, fabrica, fake, empresa, cupo, asignacion, monto, monto)
-
-
-@given(parsers.parse("que la empresa presentó con esa asignación una solicitud de certificado de {monto} "
-                     "toneladas con factura por {cantidad} toneladas"), target_fixture="folio")
-def presento_con_factura(ventanilla: Ventanilla, page: Page, fabrica: Fabrica, fake: Faker, empresa: Persona,
-                         cupo: Cupo, asignacion: str, monto: str, cantidad: str) -> str:
-    """En la Ventanilla Única; lo que se autorice sale del cupo y de la asignación, y queda dicho."""
-    fabrica.consumir_del_cupo(cupo, Decimal(monto), f"un certificado con la asignación {asignacion}")
-    flujos.abrir_sesion(page, empresa)
+@given(parsers.re(r"que la empresa presentó (?:en la Ventanilla Única|con esa asignación) una solicitud de "
+                  r"certificado de (?P<monto>[\d.]+) toneladas(?:, que se va a autorizar| con factura por "
+                  r"(?P<cantidad>[\d.]+) toneladas)$"), target_fixture="folio")
+@given(parsers.re(r"que la empresa solicitó por la Ventanilla Única un certificado de (?P<monto>[\d.]+) toneladas "
+                  r"con (?P<copias_de>sus dos copias)$"), target_fixture="folio")
+def presento_certificado(ventanilla: Ventanilla, page: Page, fabrica: Fabrica, fake: Faker, empresa: Persona,
+                         cupo: Cupo, asignacion: str, copias: dict[str, bytes], monto: str,
+                         cantidad: str | None = None, copias_de: str | None = None) -> str:
+    """En la Ventanilla Única, con esa asignación; devuelve su folio. La que se presentó (para autorizarla, o
+    con una factura por otra cantidad): lo que se autorice sale del cupo y de la asignación, y queda dicho
+    (en un ambiente aprovisionado, un monto pequeño). La que se solicitó con sus dos copias: las copias
+    quedan para compararlas con las que recibe el dictaminador."""
+    if copias_de:
+        copia_factura, transporte = fabrica.archivo("factura.pdf"), fabrica.archivo("carta-de-porte.pdf")
+        copias.update({archivo.name: archivo.read_bytes() for archivo in (copia_factura, transporte)})
+    else:
+        fabrica.consumir_del_cupo(cupo, Decimal(monto), f"un certificado con la asignación {asignacion}")
+        flujos.abrir_sesion(page, empresa)
+        copia_factura, transporte = fabrica.archivo("factura.pdf"), fabrica.archivo("transporte.pdf")
     _certificado(ventanilla, cupo, VENTANILLA_UNICA, lambda: flujos.solicitar_certificado(
-        page, empresa, asignacion, monto, cantidad, fabrica.archivo("factura.pdf"),
-        fabrica.archivo("transporte.pdf"), factura(fake)))
+        page, empresa, asignacion, monto, cantidad or monto, copia_factura, transporte, factura(fake)))
     return DetalleDeSolicitud(page).leer_folio()
 
 
-@given("una empresa a la que la corrida puede autorizar asignaciones de ese cupo, registrada en la Ventanilla "
-       "Única", target_fixture="empresa")
-def empresa_para_asignaciones(fabrica: Fabrica, cupo: Cupo) -> Persona:
-    return fabrica.solicitante_de_asignaciones(cupo)
 
 
 @given(parsers.parse("que la empresa presentó ahora una solicitud de asignación de {monto} toneladas, que se va "
@@ -176,39 +170,3 @@ def presento_asignacion_para_autorizar(ventanilla: Ventanilla, page: Page, fabri
     _asignacion(ventanilla, page, empresa, cupo, monto, VENTANILLA_UNICA, renglon,
                 _copias_de_pedimentos(fabrica, copias, 1))
     return DetalleDeSolicitud(page).leer_folio()
-
-
-@given(parsers.parse("que la empresa obtuvo ahora una asignación de {monto} toneladas del cupo"),
-       target_fixture="asignacion")
-def obtuvo_asignacion_ahora(ventanilla: Ventanilla, page: Page, new_context: NuevoContexto, fabrica: Fabrica,
-                            fake: Faker, empresa: Persona, cupo: Cupo, copias: dict[str, bytes],
-                            monto: str) -> str:
-    """Como la que se va a autorizar, y el dictaminador la autoriza: devuelve el folio de la constancia."""
-    flujos.abrir_sesion(page, empresa)
-    presento_asignacion_para_autorizar(ventanilla, page, fabrica, fake, empresa, cupo, copias, monto)
-    return flujos.obtener(page, new_context, cupo.dictaminador)[1]
-
-
-@given(parsers.parse("que la empresa solicitó por la Ventanilla Única un certificado de {monto} toneladas con "
-                     "sus dos copias"), target_fixture="folio")
-def solicito_con_copias(ventanilla: Ventanilla, page: Page, fabrica: Fabrica, fake: Faker, empresa: Persona,
-                        cupo: Cupo, asignacion: str, copias: dict[str, bytes], monto: str) -> str:
-    copia_factura, transporte = fabrica.archivo("factura.pdf"), fabrica.archivo("carta-de-porte.pdf")
-    copias.update({archivo.name: archivo.read_bytes() for archivo in (copia_factura, transporte)})
-    _certificado(ventanilla, cupo, VENTANILLA_UNICA, lambda: flujos.solicitar_certificado(
-        page, empresa, asignacion, monto, monto, copia_factura, transporte, factura(fake)))
-    return DetalleDeSolicitud(page).leer_folio()
-
-
-@when(parsers.parse('la empresa solicita un certificado de {monto} toneladas sin adjuntar la copia de '
-                    '"{documento}"'))
-def solicita_sin_copia(ventanilla: Ventanilla, page: Page, fabrica: Fabrica, fake: Faker, empresa: Persona,
-                       cupo: Cupo, asignacion: str, monto: str, documento: str) -> None:
-    """Sin la copia de la factura («Factura comercial») o sin la del documento de transporte (el
-    documento que se nombra, que es también el que se declara)."""
-    sin_factura = documento == "Factura comercial"
-    _certificado(ventanilla, cupo, VENTANILLA_UNICA, lambda: flujos.solicitar_certificado(
-        page, empresa, asignacion, monto, monto,
-        None if sin_factura else fabrica.archivo("factura.pdf"),
-        fabrica.archivo("transporte.pdf") if sin_factura else None,
-        factura(fake), "Carta de porte" if sin_factura else documento))

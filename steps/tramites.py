@@ -12,23 +12,18 @@ from pages.tramites import MenuDeTramites
 TRAMITE = "Cancelación de Certificados a Petición del Interesado"
 
 
-@when("la empresa abre el menú Trámites")
-def abre_menu(page: Page) -> None:
-    MenuDeTramites(page).abrir()
-
-
-@when(parsers.parse('la empresa elige en el menú Trámites "{dependencia}" y luego "{opcion}"'))
-def elige_en_menu(page: Page, dependencia: str, opcion: str) -> None:
+@when(parsers.re(r'la empresa (?:abre el menú Trámites|elige en el menú Trámites "(?P<dependencia>[^"]+)" y '
+                 r'luego "(?P<opcion>[^"]+)"|abre (?P<cancelacion>la cancelación de certificados) desde el menú '
+                 r'Trámites)$'))
+def en_el_menu(page: Page, dependencia: str | None, opcion: str | None, cancelacion: str | None) -> None:
+    """Abre el menú y elige, una tras otra, las opciones que dice (la cancelación: la Secretaría, sus
+    Cancelaciones y el trámite)."""
     menu = MenuDeTramites(page).abrir()
-    menu.elegir(dependencia)
-    menu.elegir(opcion)
+    opciones = ("Secretaría de Economía", "Cancelaciones", TRAMITE) if cancelacion else (dependencia, opcion)
+    for elegida in filter(None, opciones):
+        menu.elegir(elegida)
 
 
-@when("la empresa abre la cancelación de certificados desde el menú Trámites")
-def abre_tramite(page: Page) -> None:
-    menu = MenuDeTramites(page).abrir()
-    for opcion in ("Secretaría de Economía", "Cancelaciones", TRAMITE):
-        menu.elegir(opcion)
 
 
 @then("ve los íconos de las dependencias, entre ellos:")
