@@ -12,6 +12,7 @@ opciones por omisión las reemplaza.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -22,17 +23,27 @@ import cupos_conformidad
 _PAQUETE = Path(cupos_conformidad.__file__).resolve().parent
 
 
+def _instalado() -> bool:
+    """Si el paquete trae sus características (la rueda instalada) o es el del repositorio (editable)."""
+    return (_PAQUETE / "features").is_dir()
+
+
 def caracteristicas() -> Path:
     """Las del paquete instalado; en el repositorio (instalación editable), su carpeta features/."""
-    empaquetadas = _PAQUETE / "features"
-    return empaquetadas if empaquetadas.is_dir() else _PAQUETE.parent / "features"
+    return _PAQUETE / "features" if _instalado() else _PAQUETE.parent / "features"
 
 
 def configuracion() -> Path:
     """El pytest.ini del paquete instalado (la raíz de la corrida es el paquete, así los escenarios se
     llaman features/….feature::… como en el repositorio); en el repositorio, su pyproject.toml."""
-    empaquetadas = _PAQUETE / "features"
-    return _PAQUETE / "pytest.ini" if empaquetadas.is_dir() else _PAQUETE.parent / "pyproject.toml"
+    return _PAQUETE / "pytest.ini" if _instalado() else _PAQUETE.parent / "pyproject.toml"
+
+
+def cache_del_usuario() -> Path:
+    """La caché de pytest de la orden (lo que se recuerda entre corridas: las pantallas que axe-core ya revisó
+    en una compilación del portal), en la del usuario y no en el paquete instalado."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "cupos-conformidad"
 
 
 def orden_de_pytest(argumentos: list[str]) -> list[str]:
@@ -43,10 +54,10 @@ def orden_de_pytest(argumentos: list[str]) -> list[str]:
     propios, resto = lector.parse_known_args(argumentos)
     salida = Path(propios.salida).resolve()
     por_omision = [
-        "-c", str(configuracion()), "--rootdir", str(configuracion().parent),
+        "-c", str(ini := configuracion()), "--rootdir", str(ini.parent),
         f"--output={salida / 'evidencia'}", f"--cucumberjson={salida / 'cucumber.json'}",
         f"--junitxml={salida / 'junit.xml'}", f"--documentacion={salida / 'documentacion'}",
-        f"--conformidad={salida / 'conformidad.json'}",
+        f"--conformidad={salida / 'conformidad.json'}", "-o", f"cache_dir={cache_del_usuario()}",
     ]
     resto = [_del_paquete(argumento) for argumento in resto]
     nombradas = [argumento for argumento in resto if ".feature" in argumento]

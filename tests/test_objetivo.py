@@ -17,6 +17,7 @@ RAIZ = Path(__file__).resolve().parents[1]
 COMPLETO = """
 [portal]
 url = "https://portal.ejemplo:8443/"
+compilacion = "2026.12.1"
 
 [datos]
 modo = "api"
@@ -43,6 +44,7 @@ def test_un_perfil_completo_fija_cada_opcion(tmp_path: Path) -> None:
     objetivo = cargar(_perfil(tmp_path, COMPLETO))
     assert objetivo.opciones() == {
         "portal_url": "https://portal.ejemplo:8443",
+        "compilacion_del_portal": "2026.12.1",
         "buzon_servicio": "http://buzon.ejemplo:8025",
         "navegador_remoto": "ws://127.0.0.1:3000/",
     }
@@ -83,6 +85,7 @@ from fixtures.objetivo import objetivo_de
 def test_opciones(pytestconfig):
     objetivo = objetivo_de(pytestconfig)
     print("portal_url=", objetivo.portal.url)
+    print("compilacion=", objetivo.portal.compilacion)
     print("navegador_remoto=", objetivo.navegador.remoto)
     print("buzon_servicio=", objetivo.correo.servicio)
     print("opcion_navegador_remoto=", pytestconfig.getoption("--navegador-remoto"))
@@ -99,9 +102,12 @@ def test_el_perfil_llena_las_opciones_y_la_linea_de_ordenes_gana(pytester: pytes
     salida = pytester.runpytest_subprocess(*plugins, "--objetivo", str(perfil),
                                            "--portal-url", "http://otro:9000")
     salida.assert_outcomes(passed=1)
-    salida.stdout.fnmatch_lines(["*portal_url= http://otro:9000*", "*navegador_remoto= ws://127.0.0.1:3000/*",
+    salida.stdout.fnmatch_lines(["*portal_url= http://otro:9000*", "*compilacion= 2026.12.1*",
+                                 "*navegador_remoto= ws://127.0.0.1:3000/*",
                                  "*buzon_servicio= http://buzon.ejemplo:8025*",
                                  "*opcion_navegador_remoto= None*"])  # el perfil no reescribe las opciones
+    otra = pytester.runpytest_subprocess(*plugins, "--objetivo", str(perfil), "--compilacion-del-portal", "7")
+    otra.stdout.fnmatch_lines(["*compilacion= 7*"])
     mal = pytester.runpytest_subprocess(*plugins, "--objetivo", str(_perfil(pytester.path, "[x]\n")))
     assert mal.ret == pytest.ExitCode.USAGE_ERROR
     mal.stderr.fnmatch_lines(["*x: no es un dato que el perfil conozca*"])

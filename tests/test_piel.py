@@ -21,7 +21,8 @@ from playwright.sync_api import Page, expect, sync_playwright
 from sqlalchemy import select
 
 import stub_portal
-from cupos_conformidad.informes.accesibilidad import Pantalla, mensaje_de_falla, revisar_pagina
+from cupos_conformidad.informes.axe import mensaje_de_falla, revisar_pagina
+from cupos_conformidad.informes.pantallas_revisadas import Revisadas
 from fixtures.api import ApiPruebas
 from fixtures.correo import BuzonSmtp
 from fixtures.navegador_remoto import chromium_del_sistema
@@ -649,7 +650,7 @@ def _preparar_datos(api: ApiPruebas, carpeta: Path) -> dict[str, tuple[Path, Pat
     return archivos
 
 
-def _entrar(pagina: Page, url: str, archivos: tuple[Path, Path], revisadas: dict[str, Pantalla]) -> None:
+def _entrar(pagina: Page, url: str, archivos: tuple[Path, Path], revisadas: Revisadas) -> None:
     pagina.goto(url)
     revisar_pagina(pagina, revisadas)
     pagina.get_by_label("Certificado (.cer)").set_input_files(archivos[0])
@@ -661,7 +662,7 @@ def _entrar(pagina: Page, url: str, archivos: tuple[Path, Path], revisadas: dict
 
 def test_las_pantallas_de_la_piel_no_tienen_violaciones_de_accesibilidad(
         portal_alternativo: PortalBajoPrueba, pagina: Page, tmp_path: Path) -> None:
-    url, revisadas = portal_alternativo.url, dict[str, Pantalla]()
+    url, revisadas = portal_alternativo.url, Revisadas()
     archivos = _preparar_datos(portal_alternativo.api, tmp_path)
     main = pagina.get_by_role("main")
 
@@ -669,7 +670,7 @@ def test_las_pantallas_de_la_piel_no_tienen_violaciones_de_accesibilidad(
         """Revisa la pantalla; `aparte`, aunque su clave sea la de otra ya revisada (otra solicitud)."""
         if ruta:
             pagina.goto(url + ruta)
-        pantalla = revisar_pagina(pagina, {} if aparte else revisadas)
+        pantalla = revisar_pagina(pagina, Revisadas() if aparte else revisadas)
         if aparte and pantalla is not None:
             revisadas[f"{pantalla['clave']} #{len(revisadas)}"] = pantalla
 
