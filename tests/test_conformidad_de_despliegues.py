@@ -1,5 +1,8 @@
-"""Las tres pruebas de conformidad contra despliegues del portal de referencia (gunicorn, su base, su
-cartero y el servicio de buzón), cada una con su corrida completa de las características.
+"""Las pruebas de conformidad contra despliegues del portal de referencia (gunicorn, su base, su cartero y el
+servicio de buzón): el mismo despliegue con la API de pruebas, que prueba todas las reglas; una copia con una
+regla rota, contra todas las características; un sábado de la demostración, y tres fallas de la ficha, cada
+una contra las características de su regla. La demostración aprovisionada sin API la prueba el arnés
+instalado (tests/test_arnes_instalado.py), con `revisar_la_demostracion_aprovisionada`.
 
 Son largas: se corren con --despliegues (scripts/probar lo hace, después de la batería). La evidencia de
 cada corrida queda en resultados/despliegue-<modo>/.
@@ -7,13 +10,14 @@ cada corrida queda en resultados/despliegue-<modo>/.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from cupos_conformidad.informes.conformidad_informe import lados
-from fixtures.conformidad_de_despliegues import RAIZ, correr
+from fixtures.conformidad_de_despliegues import RAIZ, Corrida, correr
 
 pytestmark = pytest.mark.despliegue
 # Por completo (todos sus escenarios corrieron y pasaron): 24; las demás quedan probadas en parte, porque
@@ -28,8 +32,10 @@ def _salida(modo: str) -> Path:
     return RAIZ / "resultados" / f"despliegue-{modo}"
 
 
-def test_sin_api_de_pruebas_la_demostracion_aprovisionada_prueba_sus_reglas_por_completo() -> None:
-    corrida = correr("aprovisionado", _salida("aprovisionado"), "--conformidad-minimo", str(MINIMO_SIN_API))
+def revisar_la_demostracion_aprovisionada(corrida: Corrida) -> None:
+    """Lo que la prueba aprovisionada de la demostración, sin API de pruebas, tiene que decir: sus reglas
+    probadas, las que quedan en parte con su motivo, nada fallido y sólo consumos pequeños. La corre el arnés
+    instalado de su rueda (tests/test_arnes_instalado.py), como la correría un equipo de QA."""
     veredictos = corrida.veredictos()
     assert corrida.codigo == 0, (corrida.salida / "pytest.log").read_text(encoding="utf-8")[-3000:]
     cuenta = corrida.conformidad["cuenta"]
@@ -99,8 +105,19 @@ FALLAS_DE_LA_FICHA = {
 }
 
 
+def caracteristicas_de(regla: str) -> tuple[str, ...]:
+    """Las características que llevan la etiqueta de la regla (en la característica o en un escenario)."""
+    etiqueta = re.compile(rf"@{re.escape(regla)}\b")
+    return tuple(f"features/{ruta.name}" for ruta in sorted((RAIZ / "features").glob("*.feature"))
+                 if etiqueta.search(ruta.read_text(encoding="utf-8")))
+
+
 @pytest.mark.parametrize("regla", sorted(FALLAS_DE_LA_FICHA))
-def test_una_falla_de_la_ficha_falla_en_su_regla_y_solo_en_ella(regla: str) -> None:
-    corrida = correr("aprovisionado", _salida(f"roto-{regla}"), rotura=FALLAS_DE_LA_FICHA[regla])
+def test_una_falla_de_la_ficha_falla_en_su_regla_y_en_ninguna_otra_de_sus_caracteristicas(regla: str) -> None:
+    """Las características que prueban la regla (la corrida completa la hace el despliegue roto de CAN-14)."""
+    caracteristicas = caracteristicas_de(regla)
+    assert caracteristicas
+    corrida = correr("aprovisionado", _salida(f"roto-{regla}"), rotura=FALLAS_DE_LA_FICHA[regla],
+                     caracteristicas=caracteristicas)
     assert corrida.codigo == 1, (corrida.salida / "pytest.log").read_text(encoding="utf-8")[-3000:]
     assert {r for r, veredicto in corrida.veredictos().items() if veredicto == "falló"} == {regla}

@@ -78,7 +78,7 @@ def test_una_falla_plantada_hace_fallar_el_escenario_que_la_vigila(falla: str, t
     corrida = subprocess.run(
         [sys.executable, "-m", "pytest", *(f"features/{c}" for c in caracteristica.split()), "-k", seleccion,
          "-p", "no:xdist",
-         "--mensajes", "sentido", "--reruns", "0", "--junitxml", str(junit), "--output", str(tmp_path / "salida"),
+         "--mensajes", "sentido", "--traza", "no", "--junitxml", str(junit), "--output", str(tmp_path / "salida"),
          "--cucumberjson", str(tmp_path / "cucumber.json"), "--documentacion", str(tmp_path / "doc")],
         cwd=RAIZ, env=entorno, capture_output=True, text=True, timeout=600)
     casos = ET.parse(junit).getroot().iter("testcase")
