@@ -128,3 +128,10 @@ def test_codigos_de_salida_del_comando(capsys: pytest.CaptureFixture[str]) -> No
     with pytest.raises(SystemExit) as salida:
         main(["--opcion-desconocida"])
     assert salida.value.code == 2
+
+
+def test_la_caracteristica_del_banco_corre_con_los_pasos_de_hoy() -> None:
+    """bench/navegador/cancelacion.feature sólo usa frases de steps/: si una cambia, el banco no mide nada."""
+    from bench.navegador.escenario import revisar_pasos
+
+    revisar_pasos()  # sale con SystemExit y lo que falta si algún paso no tiene definición

@@ -4,6 +4,7 @@ Parte 1 (--solo-escenario): el mismo escenario de cancelación por turnos, en ca
 p90 de pared y CPU por escenario de cada lado y el cociente arnés/plano (meta ≤ 1.10).
 Parte 2 (--solo-bateria): pytest features en serie y con -n 2 contra el piso del guion plano en uno
 y dos procesos; aceleraciones y escenarios por minuto (meta ≥ 100 con -n 2).
+Las dos partes miden el arnés como corre siempre (con su evidencia y axe-core) y sin ellas.
 
 Los informes y las bitácoras quedan en una carpeta temporal, que se indica al final; resultados/
 no se toca. Es una medición: sale con 0 aunque no se cumplan las metas, y con 1 si algo falló.
@@ -51,11 +52,14 @@ def main(argv: list[str] | None = None) -> int:
     if not args.solo_escenario:
         print("Parte 2: la batería en serie y con -n 2, y el piso", file=sys.stderr)
         (carpeta / "bateria").mkdir()
-        pisos = [bateria.correr_piso(carpeta / "bateria", args.iteraciones, n) for n in (1, 2)]
-        corridas = [bateria.correr_caracteristicas(carpeta / "bateria", n, extra) for n in (1, 2)]
-        fallas += sum(c.fallas for c in (*pisos, *corridas))
+        piso_serie, piso_paralelo = (bateria.correr_piso(carpeta / "bateria", args.iteraciones, n) for n in (1, 2))
+        corridas = {arnes: (bateria.correr_caracteristicas(carpeta / "bateria", 1, [*propias, *extra], arnes),
+                            bateria.correr_caracteristicas(carpeta / "bateria", 2, [*propias, *extra], arnes))
+                    for arnes, propias in escenario.ARNESES.items()}
+        medidas = [piso_serie, piso_paralelo, *(corrida for par in corridas.values() for corrida in par)]
+        fallas += sum(corrida.fallas for corrida in medidas)
         print("\n## Parte 2: toda la batería\n")
-        print(bateria.informe(*corridas, *pisos))
+        print(bateria.informe(corridas, piso_serie, piso_paralelo))
     print(f"\nInformes y bitácoras: {carpeta}")
     return 1 if fallas else 0
 

@@ -62,16 +62,18 @@ def _contar(junit: Path) -> tuple[int, int]:
     return len(casos), fallas
 
 
-def correr_caracteristicas(carpeta: Path, procesos: int, extra_pytest: list[str]) -> Corrida:
-    """pytest features como el comando del README, con los informes en la carpeta."""
-    informes = carpeta / f"caracteristicas-{procesos}"
+def correr_caracteristicas(carpeta: Path, procesos: int, extra_pytest: list[str], arnes: str = "arnés") -> Corrida:
+    """pytest features como el comando del README, con los informes en la carpeta. La caché de pytest, una
+    nueva: las pantallas que axe-core revisó en otra corrida no se dan por revisadas."""
+    informes = carpeta / f"{arnes.replace(' ', '-')}-{procesos}"
     informes.mkdir(parents=True)
     orden = [sys.executable, "-m", "pytest", "features", "-q", *(["-n", str(procesos)] if procesos > 1 else []),
              "--output", str(informes / "artefactos"), "--junitxml", str(informes / "junit.xml"),
-             "--cucumberjson", str(informes / "cucumber.json"), *extra_pytest]
+             "--cucumberjson", str(informes / "cucumber.json"), "--documentacion", str(informes / "documentacion"),
+             "-o", f"cache_dir={informes / 'cache'}", *extra_pytest]
     pared, cpu, ajenos, _ = _correr([orden], [informes / "pytest.log"])
     escenarios, fallas = _contar(informes / "junit.xml")
-    nombre = "características, en serie" if procesos == 1 else f"características, -n {procesos}"
+    nombre = f"{arnes}, en serie" if procesos == 1 else f"{arnes}, -n {procesos}"
     return Corrida(nombre, escenarios, fallas, pared, cpu, ajenos)
 
 
@@ -85,24 +87,29 @@ def correr_piso(carpeta: Path, iteraciones: int, procesos: int) -> Corrida:
                    ajenos)
 
 
-def informe(serie: Corrida, paralela: Corrida, piso_serie: Corrida, piso_paralelo: Corrida) -> str:
-    corridas = (serie, paralela, piso_serie, piso_paralelo)
+def informe(corridas: dict[str, tuple[Corrida, Corrida]], piso_serie: Corrida, piso_paralelo: Corrida) -> str:
+    """Las corridas de cada arnés (en serie y con -n 2) y el piso; la meta, la del arnés como corre siempre
+    (el primero)."""
+    todas = [c for par in corridas.values() for c in par] + [piso_serie, piso_paralelo]
     renglones = [[c.nombre, str(c.escenarios), str(c.fallas), f"{c.pared:.1f}", f"{c.por_minuto:.1f}",
-                  f"{c.nucleos:.2f}"] for c in corridas]
+                  f"{c.nucleos:.2f}"] for c in todas]
     texto = tabla(["corrida", "escenarios", "fallas", "pared (s)", "escenarios/min", "núcleos ocupados"],
                   renglones)
-    # Por escenarios por minuto, no por pared: así vale aunque las corridas no tengan los mismos escenarios.
-    bateria, piso = paralela.por_minuto / serie.por_minuto, piso_paralelo.por_minuto / piso_serie.por_minuto
-    cerca = "sí" if bateria >= piso * (1 - TOLERANCIA) else "no"
-    if ruidosas := [c.nombre for c in corridas if c.otras_corridas]:
+    if ruidosas := [c.nombre for c in todas if c.otras_corridas]:
         texto += (f"\n\nAVISO: otros procesos de pytest corrían durante {', '.join(ruidosas)}: la máquina "
                   "no estaba quieta y la medición tiene ruido.")
-    if serie.escenarios != paralela.escenarios:
-        texto += (f"\n\nAVISO: la corrida en serie tuvo {serie.escenarios} escenarios y la de -n 2, "
-                  f"{paralela.escenarios}: features/ cambió entre las dos; compárelas con cuidado.")
-    rapida = "se cumple" if paralela.por_minuto >= META_POR_MINUTO else "no se cumple"
-    return (f"{texto}\n\nAceleración con dos procesos: batería {bateria:.2f}×, piso {piso:.2f}×; "
-            f"dentro del {TOLERANCIA:.0%} del piso: {cerca}.\n"
-            f"Con -n 2: {paralela.por_minuto:.1f} escenarios/min; meta ≥ {META_POR_MINUTO:.0f}: {rapida}.\n"
-            f"Las corridas incluyen el arranque (portal, navegador). Núcleos ocupados: la CPU de toda la máquina "
-            f"entre la pared ({os.cpu_count()} núcleos). En el piso, «fallas» cuenta procesos que fallaron.")
+    # Por escenarios por minuto, no por pared: así vale aunque las corridas no tengan los mismos escenarios.
+    piso = piso_paralelo.por_minuto / piso_serie.por_minuto
+    for arnes, (serie, paralela) in corridas.items():
+        if serie.escenarios != paralela.escenarios:
+            texto += (f"\n\nAVISO ({arnes}): la corrida en serie tuvo {serie.escenarios} escenarios y la de -n 2, "
+                      f"{paralela.escenarios}: features/ cambió entre las dos; compárelas con cuidado.")
+        bateria = paralela.por_minuto / serie.por_minuto
+        cerca = "sí" if bateria >= piso * (1 - TOLERANCIA) else "no"
+        rapida = "se cumple" if paralela.por_minuto >= META_POR_MINUTO else "no se cumple"
+        texto += (f"\n\n{arnes}: aceleración con dos procesos {bateria:.2f}× (piso {piso:.2f}×; dentro del "
+                  f"{TOLERANCIA:.0%} del piso: {cerca}); con -n 2, {paralela.por_minuto:.1f} escenarios/min "
+                  f"(meta ≥ {META_POR_MINUTO:.0f}: {rapida}).")
+    return (f"{texto}\nLas corridas incluyen el arranque (portal, navegador). Núcleos ocupados: la CPU de toda la "
+            f"máquina entre la pared ({os.cpu_count()} núcleos). En el piso, «fallas» cuenta procesos que "
+            "fallaron.")

@@ -12,5 +12,5 @@ Característica: La cancelación de punta a punta, para medir el arnés
     Cuando la empresa firma la cancelación de 25 toneladas del certificado "A"
     Y la empresa descarga el acuse de recepción de trámite
     Entonces ve el número de folio de trámite
-    Y el acuse es un PDF con el folio del trámite, la fecha "10/03/2026" y la hora "12:30:15"
+    Y el acuse es un PDF con el folio del trámite, y la fecha y la hora en que el portal recibió la solicitud
     Y llega el aviso con el folio del trámite y el certificado "A" a la empresa y al dictaminador del cupo

@@ -3,9 +3,11 @@
 Un solo portal de referencia y un solo buzón SMTP, el del orquestador, al que el portal envía; el
 buzón reenvía cada aviso, con su sobre, por SMTP al buzón del lado en turno (el del arnés es el
 suyo de siempre, --buzon; el del guion, el suyo). Los dos esperan así una entrega SMTP real y por
-el mismo camino. Cada lado arranca su navegador una vez; luego se turnan: plano, arnés, plano…
-Se descartan las primeras vueltas de cada lado; la última del arnés (que desmonta la sesión de
-pytest: navegador, Playwright) se corre pero no se mide.
+el mismo camino. Cada lado arranca su navegador una vez; luego se turnan: plano, arnés, arnés sin
+evidencia, plano… El arnés corre como siempre (su evidencia en la documentación viva y la revisión de
+accesibilidad con axe-core); el arnés sin evidencia, con las dos apagadas (SIN_EVIDENCIA), que es el
+mismo trabajo que el guion plano. Se descartan las primeras vueltas de cada lado; la última de cada
+arnés (que desmonta la sesión de pytest: navegador, Playwright) se corre pero no se mide.
 """
 
 from __future__ import annotations
@@ -39,6 +41,9 @@ RAIZ = Path(__file__).parents[2]
 MODULO = Path(__file__).with_name("test_cancelacion.py")
 CARACTERISTICA = Path(__file__).with_name("cancelacion.feature")
 CALENTAMIENTO = 2
+# Lo que el arnés hace además del guion plano: la documentación viva con su evidencia, y axe-core.
+SIN_EVIDENCIA = ["--documentacion=", "--accesibilidad=no"]
+ARNESES = {"arnés": [], "arnés sin evidencia": SIN_EVIDENCIA}
 META = 1.10
 RUIDO = 0.10  # CPU ajena por segundo de pared a partir de la cual un turno tiene ruido
 
@@ -100,31 +105,36 @@ def medir(rondas: int, carpeta: Path, extra_pytest: list[str]) -> list[Turno]:
     arrancado = arrancar_portal_de_referencia(carpeta / "portal", reenvio.direccion)
     proceso, lector, url = arrancado.proceso, arrancado.lector, arrancado.url
     token = {VARIABLE_TOKEN: arrancado.token}
-    buzones = {"plano": f"127.0.0.1:{puerto_libre()}", "arnés": f"127.0.0.1:{puerto_libre()}"}
+    buzones = {nombre: f"127.0.0.1:{puerto_libre()}" for nombre in ("plano", *ARNESES)}
     vueltas_del_arnes = CALENTAMIENTO + rondas + 1
-    arnes = Lado("arnés", [
+    arneses = [Lado(nombre, [
         sys.executable, "-m", "pytest", str(MODULO.relative_to(RAIZ)), "-q", "-p", "bench.navegador.turnos",
-        "--vueltas-del-banco", str(vueltas_del_arnes), "--portal-url", url, "--buzon", buzones["arnés"],
-        "--output", str(informes / "artefactos"), "--junitxml", str(informes / "junit.xml"),
-        "--cucumberjson", str(informes / "cucumber.json"), *extra_pytest], RAIZ, carpeta / "arnes.log", token)
+        "--vueltas-del-banco", str(vueltas_del_arnes), "--portal-url", url, "--buzon", buzones[nombre],
+        "--output", str(informes / str(n) / "artefactos"), "--junitxml", str(informes / str(n) / "junit.xml"),
+        "--cucumberjson", str(informes / str(n) / "cucumber.json"),
+        "--documentacion", str(informes / str(n) / "documentacion"), *propias, *extra_pytest],
+        RAIZ, carpeta / f"arnes-{n}.log", token) for n, (nombre, propias) in enumerate(ARNESES.items())]
     plano = Lado("plano", [sys.executable, "-m", "bench.navegador.plano", "--portal-url", url,
                            "--buzon", buzones["plano"]], RAIZ, carpeta / "plano.log", token)
+    lados = [plano, *arneses]
     turnos: list[Turno] = []
     try:
-        plano.esperar_listo()
-        arnes.esperar_listo()
+        for lado in lados:
+            lado.esperar_listo()
         portal = psutil.Process(proceso.pid)
         for _ in range(CALENTAMIENTO + rondas):
-            for lado in (plano, arnes):
+            for lado in lados:
                 reenvio.destino = buzones[lado.nombre]
                 turnos.append(_turno(lado, portal))
                 ultimo = turnos[-1]
-                print(f"  {lado.nombre:6} pared {ultimo.pared:5.2f} s, CPU {ultimo.cpu:5.2f} s, ajena "
+                print(f"  {lado.nombre:20} pared {ultimo.pared:5.2f} s, CPU {ultimo.cpu:5.2f} s, ajena "
                       f"{ultimo.cpu_ajena:5.2f} s: {ultimo.resultado}", file=sys.stderr)
-        arnes.dar_salida()  # la vuelta que desmonta la sesión de pytest
-        arnes.esperar_listo()
+        for arnes in arneses:  # la vuelta que desmonta la sesión de pytest
+            reenvio.destino = buzones[arnes.nombre]
+            arnes.dar_salida()
+            arnes.esperar_listo()
     finally:
-        codigos = {"plano": plano.terminar(), "arnés": arnes.terminar()}
+        codigos = {lado.nombre: lado.terminar() for lado in lados}
         proceso.terminate()
         proceso.wait(timeout=10)
         lector.join(timeout=10)
@@ -132,12 +142,13 @@ def medir(rondas: int, carpeta: Path, extra_pytest: list[str]) -> list[Turno]:
     for nombre, codigo in codigos.items():
         if codigo != 0:
             print(f"AVISO: el lado {nombre} salió con código {codigo} (bitácoras en {carpeta})", file=sys.stderr)
-    return turnos[2 * CALENTAMIENTO:]
+    return turnos[len(lados) * CALENTAMIENTO:]
 
 
 def informe(turnos: list[Turno]) -> str:
-    """La tabla por lado y el cociente arnés/plano, con la meta y el ruido de otros procesos."""
-    por_lado = {nombre: [t for t in turnos if t.lado == nombre] for nombre in ("plano", "arnés")}
+    """La tabla por lado y el cociente de cada arnés contra el plano, con la meta (la del arnés como corre
+    siempre, con su evidencia) y el ruido de otros procesos."""
+    por_lado = {nombre: [t for t in turnos if t.lado == nombre] for nombre in ("plano", *ARNESES)}
     resumen: dict[str, tuple[float, ...]] = {}
     renglones = []
     for nombre, suyos in por_lado.items():
@@ -146,18 +157,24 @@ def informe(turnos: list[Turno]) -> str:
                            mediana([t.cpu_portal for t in suyos]), mediana([t.cpu_ajena for t in suyos]))
         fallas = sum(t.resultado != "passed" for t in suyos)
         renglones.append([nombre, str(len(suyos)), str(fallas), *(f"{v:.3f}" for v in resumen[nombre])])
-    plano, arnes = resumen["plano"], resumen["arnés"]
-    cocientes = [a / p if p else float("nan") for a, p in zip(arnes[:-1], plano[:-1], strict=True)]
-    renglones.append(["arnés / plano", "", "", *(f"{c:.2f}×" for c in cocientes), ""])
+    plano = resumen["plano"]
+    cocientes: dict[str, list[float]] = {}
+    for nombre in ARNESES:
+        cocientes[nombre] = [a / p if p else float("nan") for a, p in zip(resumen[nombre][:-1], plano[:-1],
+                                                                            strict=True)]
+        renglones.append([f"{nombre} / plano", "", "", *(f"{c:.2f}×" for c in cocientes[nombre]), ""])
     texto = tabla(["lado", "escenarios", "fallas", "pared, mediana (s)", "pared, p90 (s)",
                    "CPU del lado, mediana (s)", "CPU del lado, p90 (s)", "CPU del portal, mediana (s)",
                    "CPU ajena, mediana (s)"], renglones)
-    cumple = "se cumple" if cocientes[0] <= META else "no se cumple"
-    # Cada turno del arnés contra el del plano que lo precede: los dos vieron la misma máquina.
-    por_par = mediana([a.pared / p.pared for p, a in zip(por_lado["plano"], por_lado["arnés"], strict=True)])
+    lineas = []
+    for nombre in ARNESES:
+        cumple = "se cumple" if cocientes[nombre][0] <= META else "no se cumple"
+        # Cada turno del arnés contra el del plano de su misma ronda: los dos vieron la misma máquina.
+        por_par = mediana([a.pared / p.pared for p, a in zip(por_lado["plano"], por_lado[nombre], strict=True)])
+        lineas.append(f"{nombre}: mediana de pared {nombre}/plano {cocientes[nombre][0]:.2f} (meta ≤ {META:.2f}: "
+                      f"{cumple}; mediana de los cocientes por ronda: {por_par:.2f})")
     ruidosos = sum(t.cpu_ajena > RUIDO * t.pared for t in turnos)
-    return (f"{texto}\n\nMeta: mediana de pared arnés/plano ≤ {META:.2f}: {cocientes[0]:.2f}, {cumple} "
-            f"(mediana de los cocientes por par de turnos: {por_par:.2f}).\n"
+    return (f"{texto}\n\n" + "\n".join(lineas) + "\n"
             f"CPU ajena: la de toda la máquina durante el turno menos la del lado y la del portal. "
             f"Turnos con más de {RUIDO:.0%} de un núcleo ajeno: {ruidosos} de {len(turnos)}"
             + ("; otros procesos compitieron: repita con la máquina quieta." if ruidosos else "."))
