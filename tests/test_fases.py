@@ -3,6 +3,8 @@ si una fase falla, y una fase de varias órdenes falla con la primera que falle 
 
 from __future__ import annotations
 
+import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -25,9 +27,9 @@ def test_una_fase_de_varias_ordenes_falla_con_la_primera_y_la_tabla_sale_igual(t
     tabla = (tmp_path / "r" / "fases.tsv").read_text(encoding="utf-8")
     filas = [linea.split("\t") for linea in tabla.splitlines()]
     assert [fila[0] for fila in filas] == ["fase", "primera", "segunda, de varias"]
-    assert int(filas[1][1]) >= 1 and filas[1][2] == "bien" and filas[2][2] == "falló (1)"
+    assert int(filas[1][1]) >= 1 and filas[1][3] == "bien" and filas[2][3] == "falló (1)"
     markdown = (tmp_path / "r" / "fases.md").read_text(encoding="utf-8")
-    assert "| segunda, de varias | 0 | falló (1) |" in markdown and "| total |" in markdown
+    assert f"| segunda, de varias | 0 | {filas[2][2]} | falló (1) |" in markdown and "| total |" in markdown
     assert "falló (1)" in markdown.splitlines()[-1]
     assert "Fases y su tiempo" in hecho.stdout and "primera" in hecho.stdout
 
@@ -37,6 +39,19 @@ def test_si_todo_sale_bien_el_total_lo_dice(tmp_path: Path) -> None:
     hecho = _correr(tmp_path, f'fase "una" true\nfase "otra" rm -rf {tmp_path / "r"}')
     assert hecho.returncode == 0, hecho.stderr
     assert (tmp_path / "r" / "fases.md").read_text(encoding="utf-8").splitlines()[-1].endswith("| bien |")
+
+
+def test_cada_fase_dice_cuantos_nucleos_de_la_maquina_estuvieron_ocupados(tmp_path: Path) -> None:
+    """Una fase que ocupa un núcleo lo muestra (los de toda la máquina: con otras pruebas a la vez, más)."""
+    quema = "import time; fin = time.monotonic() + 1.5\nwhile time.monotonic() < fin: pass"
+    hecho = _correr(tmp_path, f"fase 'quema un núcleo' python3 -c '{quema}'")
+    assert hecho.returncode == 0, hecho.stderr
+    fila = (tmp_path / "r" / "fases.tsv").read_text(encoding="utf-8").splitlines()[1].split("\t")
+    ocupados, de, nucleos = fila[2].split()
+    assert de == "de" and int(nucleos) == os.cpu_count()
+    assert 0.8 <= float(ocupados) <= int(nucleos) + 0.01, fila
+    total = (tmp_path / "r" / "fases.md").read_text(encoding="utf-8").splitlines()[-1]
+    assert re.fullmatch(r"\| total \| \d+ \| \d+\.\d\d de \d+ \| bien \|", total), total
 
 
 def test_la_bateria_corre_cada_parte_como_una_fase() -> None:
