@@ -5,7 +5,10 @@ demostración servido por gunicorn. Larga: se corre con --despliegues (scripts/p
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -18,8 +21,7 @@ import stub_portal
 from fixtures.conformidad_de_despliegues import RAIZ, correr
 from tests.test_conformidad_de_despliegues import MINIMO_SIN_API, revisar_la_demostracion_aprovisionada
 
-# En un solo trabajador (--dist loadgroup): la rueda se construye e instala una vez.
-pytestmark = [pytest.mark.despliegue, pytest.mark.xdist_group("arnes-instalado")]
+pytestmark = pytest.mark.despliegue
 
 
 def _ejecutar(*orden: str | Path) -> str:
@@ -30,16 +32,28 @@ def _ejecutar(*orden: str | Path) -> str:
     return hecho.stdout
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def entorno_del_arnes(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Un entorno virtual nuevo con sólo el arnés (y la AC de prueba que usa); devuelve su carpeta bin."""
-    _ejecutar(RAIZ / "scripts" / "construir")
-    ruedas = {rueda.name.split("-")[0]: rueda for rueda in (RAIZ / "dist").glob("*.whl")}
-    entorno = tmp_path_factory.mktemp("arnes") / "venv"
-    _ejecutar(sys.executable, "-m", "venv", entorno)
-    pip = [entorno / "bin" / "python", "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
-    _ejecutar(*pip, "--require-hashes", "-r", RAIZ / "distribuciones" / "arnes" / "requisitos.lock")
-    _ejecutar(*pip, "--no-deps", ruedas["cupos_sat_pruebas"], ruedas["cupos_conformidad"])
+    """Un entorno virtual nuevo con sólo el arnés (y la AC de prueba que usa); devuelve su carpeta bin.
+
+    Uno por corrida, en la carpeta temporal de la corrida (la de todos sus trabajadores): el primero que lo
+    pide lo construye con el candado tomado, y los demás lo esperan y lo usan. (La marca xdist_group no basta:
+    con pytest 9.2, --dist loadgroup ya no agrupa, pytest-xdist#1386.)"""
+    base = tmp_path_factory.getbasetemp()  # con -n, la de cada trabajador está en la de la corrida
+    carpeta = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "arnes-instalado"
+    carpeta.mkdir(exist_ok=True)
+    entorno, hecho = carpeta / "venv", carpeta / "hecho"
+    with (carpeta / ".candado").open("w") as candado:
+        fcntl.flock(candado, fcntl.LOCK_EX)
+        if not hecho.is_file():
+            shutil.rmtree(entorno, ignore_errors=True)  # uno a medias, de un trabajador que murió
+            _ejecutar(RAIZ / "scripts" / "construir")
+            ruedas = {rueda.name.split("-")[0]: rueda for rueda in (RAIZ / "dist").glob("*.whl")}
+            _ejecutar(sys.executable, "-m", "venv", entorno)
+            pip = [entorno / "bin" / "python", "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+            _ejecutar(*pip, "--require-hashes", "-r", RAIZ / "distribuciones" / "arnes" / "requisitos.lock")
+            _ejecutar(*pip, "--no-deps", ruedas["cupos_sat_pruebas"], ruedas["cupos_conformidad"])
+            hecho.touch()
     return entorno / "bin"
 
 
