@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from fixtures.conformidad_de_despliegues import RAIZ, romper
+from fixtures.conformidad_de_despliegues import ESPERA_DE_UNA_COPIA_ROTA, RAIZ, romper
 
 pytestmark = pytest.mark.despliegue
 
@@ -77,8 +77,8 @@ def test_una_falla_plantada_hace_fallar_el_escenario_que_la_vigila(falla: str, t
     entorno = {**os.environ, "PYTHONPATH": f"{tmp_path}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
     corrida = subprocess.run(
         [sys.executable, "-m", "pytest", *(f"features/{c}" for c in caracteristica.split()), "-k", seleccion,
-         "-p", "no:xdist",
-         "--mensajes", "sentido", "--traza", "no", "--junitxml", str(junit), "--output", str(tmp_path / "salida"),
+         "-p", "no:xdist", "--mensajes", "sentido", "--traza", "no", "--espera", ESPERA_DE_UNA_COPIA_ROTA,
+         "--junitxml", str(junit), "--output", str(tmp_path / "salida"),
          "--cucumberjson", str(tmp_path / "cucumber.json"), "--documentacion", str(tmp_path / "doc")],
         cwd=RAIZ, env=entorno, capture_output=True, text=True, timeout=600)
     casos = ET.parse(junit).getroot().iter("testcase")

@@ -134,7 +134,7 @@ def test_unir_tandas_cuenta_cada_escenario_una_vez(proyecto: pytest.Pytester, tm
 
 def test_un_escenario_que_falla_y_al_repetirlo_pasa_no_queda_aprobado(proyecto: pytest.Pytester) -> None:
     """Con la repetición de pytest-rerunfailures (la de --traza al-repetir): el informe guarda el intento
-    que falló, con su captura, y la corrida falla (fixtures.navegador.Intermitentes)."""
+    que falló, con su captura, y la corrida falla (fixtures.repeticion.Repeticion)."""
     pasos = proyecto.path / "test_ventas.py"
     pasos.write_text(pasos.read_text(encoding="utf-8").replace(
         "def suma(caja, n):\n",
