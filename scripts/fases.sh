@@ -1,8 +1,5 @@
 # Las fases de una orden larga, con su tiempo: se carga con `source scripts/fases.sh CARPETA`.
 #   fase NOMBRE ORDEN [ARGUMENTOS…]   corre la orden y anota cuánto tardó (y si falló)
-#   aparte ORDEN [ARGUMENTOS…]        la corre en segundo plano, a la vez que lo que siga (sus fases se
-#                                     anotan «a la vez»), con su salida aparte
-#   esperar_aparte                    espera lo que corre aparte, imprime su salida y falla si algo falló
 # Al salir (también si algo falla) imprime la tabla y la deja en CARPETA/fases.tsv y CARPETA/fases.md, para
 # ver qué fase se llevó el tiempo y comparar una corrida con otra. De cada fase dice también cuántos núcleos
 # de la máquina estuvieron ocupados en promedio (de /proc/stat, los de toda la máquina): una fase que los
@@ -28,12 +25,10 @@ _fases_ocupados() {  # ANTES DESPUÉS (cada uno «ocupado total»): los núcleos
 }
 _fases_cpu_inicio=$(_fases_cpu)
 
-_fases_aparte_pids=() _fases_aparte_salidas=() _fases_a_la_vez=''
-
 fase() {
   # La orden corre en una subcapa con -e (también dentro de una función que encadena varias órdenes: la
   # primera que falle termina la fase); fuera de un `||`, para que bash no apague -e dentro de ella.
-  local nombre=$1${_fases_a_la_vez:+ (a la vez)} inicio=$SECONDS codigo opciones=$- cpu
+  local nombre=$1 inicio=$SECONDS codigo opciones=$- cpu
   cpu=$(_fases_cpu)
   shift
   set +e
@@ -45,28 +40,8 @@ fase() {
   return "$codigo"
 }
 
-aparte() {
-  local salida
-  salida=$(mktemp)
-  ( set -e; _fases_a_la_vez=1; "$@" ) > "$salida" 2>&1 &
-  _fases_aparte_pids+=("$!") _fases_aparte_salidas+=("$salida")
-}
-
-esperar_aparte() {
-  local codigo=0 otro i
-  for i in "${!_fases_aparte_pids[@]}"; do
-    wait "${_fases_aparte_pids[$i]}" || { otro=$?; [ "$codigo" != 0 ] || codigo=$otro; }
-    echo "--- lo que corrió aparte ---"
-    cat "${_fases_aparte_salidas[$i]}"
-    rm -f "${_fases_aparte_salidas[$i]}"
-  done
-  _fases_aparte_pids=() _fases_aparte_salidas=()
-  return "$codigo"
-}
-
 _fases_tabla() {
   local codigo=$?
-  esperar_aparte || true  # si algo falló antes de esperarlo: su salida y su fila, igual
   local total=$((SECONDS - _fases_inicio))
   mkdir -p "$_fases_carpeta"
   cp "$_fases_tsv" "$_fases_carpeta/fases.tsv"

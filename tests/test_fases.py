@@ -54,33 +54,6 @@ def test_cada_fase_dice_cuantos_nucleos_de_la_maquina_estuvieron_ocupados(tmp_pa
     assert re.fullmatch(r"\| total \| \d+ \| \d+\.\d\d de \d+ \| bien \|", total), total
 
 
-def test_lo_que_corre_aparte_corre_a_la_vez_y_su_fila_lo_dice(tmp_path: Path) -> None:
-    hecho = _correr(tmp_path, 'lentas() { fase "una aparte" sleep 2; fase "otra aparte" true; '
-                              'echo "dicho aparte"; }\naparte lentas\nfase "mientras" sleep 2\nesperar_aparte\n'
-                              'fase "después" true')
-    assert hecho.returncode == 0, hecho.stderr
-    filas = {fila.split("\t")[0]: fila.split("\t") for fila in
-             (tmp_path / "r" / "fases.tsv").read_text(encoding="utf-8").splitlines()[1:]}
-    assert set(filas) == {"una aparte (a la vez)", "otra aparte (a la vez)", "mientras", "después"}
-    assert all(fila[3] == "bien" for fila in filas.values())
-    total = int((tmp_path / "r" / "fases.md").read_text(encoding="utf-8").splitlines()[-1].split("|")[2])
-    assert total < 4  # las dos de 2 s, a la vez
-    assert hecho.stdout.index("dicho aparte") < hecho.stdout.index("Fases y su tiempo")
-
-
-def test_si_algo_aparte_falla_al_esperarlo_falla_y_si_antes_falla_otra_cosa_su_fila_sale_igual(
-        tmp_path: Path) -> None:
-    esperado = _correr(tmp_path, 'aparte fase "rota aparte" false\nfase "bien" true\nesperar_aparte\n'
-                                 'fase "nunca" true')
-    assert esperado.returncode == 1
-    tabla = (tmp_path / "r" / "fases.tsv").read_text(encoding="utf-8")
-    assert "rota aparte (a la vez)\t" in tabla and "falló (1)" in tabla and "nunca" not in tabla
-    sin_esperar = _correr(tmp_path, 'aparte fase "lenta aparte" sleep 1\nfase "rota" false')
-    assert sin_esperar.returncode == 1
-    tabla = (tmp_path / "r" / "fases.tsv").read_text(encoding="utf-8")
-    assert "lenta aparte (a la vez)\t1\t" in tabla and "rota\t" in tabla
-
-
 def test_la_bateria_corre_cada_parte_como_una_fase() -> None:
     """Cada corrida de pytest de scripts/probar está dentro de una fase (o de una función que una fase corre)."""
     probar = (RAIZ / "scripts" / "probar").read_text(encoding="utf-8")
